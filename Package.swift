@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Release builds target Haswell (AVX2 + FMA): a baseline x86-64 build turns
+// SIMD fused multiply-adds into libm calls (see shared NATIVE_NOTES).
+let fast: [SwiftSetting] = [
+    .unsafeFlags(["-target-cpu", "haswell"], .when(platforms: [.linux], configuration: .release)),
+]
+
+let package = Package(
+    name: "Gradbook",
+    products: [
+        .executable(name: "gradbook", targets: ["gradbook"]),
+        .library(name: "Tensor", targets: ["Tensor"]),
+        .library(name: "Autodiff", targets: ["Autodiff"]),
+        .library(name: "NN", targets: ["NN"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .target(name: "Tensor", dependencies: ["CBLAS"], swiftSettings: fast),
+        .target(name: "Autodiff", dependencies: ["Tensor"], swiftSettings: fast),
+        .target(name: "NN", dependencies: ["Autodiff", "Tensor"], swiftSettings: fast),
+        .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor"], swiftSettings: fast),
+        .target(name: "Notebook", dependencies: ["Lang", "Tensor"], swiftSettings: fast),
+        .target(name: "REPL", dependencies: ["Notebook", "Lang", "CReadline"], swiftSettings: fast),
+        .executableTarget(
+            name: "gradbook",
+            dependencies: ["REPL", "Notebook", "Lang",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: fast),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
+        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Tensor"]),
+        .testTarget(name: "NNTests", dependencies: ["NN", "Autodiff", "Tensor"]),
+        .testTarget(name: "LangTests", dependencies: ["Lang", "Tensor"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Notebook", "Lang"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,1 @@
+// Module Lang: see shared DESIGN.md for its place among the layers.

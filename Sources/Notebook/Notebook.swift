@@ -1,0 +1,1 @@
+// Module Notebook: see shared DESIGN.md for its place among the layers.

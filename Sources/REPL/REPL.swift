@@ -1,0 +1,1 @@
+// Module REPL: see shared DESIGN.md for its place among the layers.

@@ -1,0 +1,23 @@
+import CBLAS
+
+/// Thin wrappers over the CBLAS calls the kernels use; all operands contiguous row-major.
+enum BLAS {
+    /// C (m×n) = A (m×k) · B (k×n).
+    static func gemm(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
+                     m: Int, n: Int, k: Int, transA: Bool = false, transB: Bool = false) {
+        cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), 1.0, a, Int32(transA ? m : k), b, Int32(transB ? k : n),
+                    0.0, c, Int32(n))
+    }
+
+    /// y (m) = A (m×n) · x (n).
+    static func gemv(_ a: UnsafePointer<Double>, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>,
+                     m: Int, n: Int, trans: Bool = false) {
+        cblas_dgemv(CblasRowMajor, trans ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), 1.0, a, Int32(n),
+                    x, 1, 0.0, y, 1)
+    }
+
+    static func dot(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, n: Int) -> Double {
+        cblas_ddot(Int32(n), x, 1, y, 1)
+    }
+}

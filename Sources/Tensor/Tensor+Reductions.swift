@@ -1,0 +1,75 @@
+extension Tensor {
+    /// Sum of all elements, as a rank-0 tensor.
+    public func sum() -> Tensor {
+        var total = 0.0
+        forEachRow { src, stride, length in
+            if stride == 1 { for i in 0..<length { total += src[i] } }
+            else { for i in 0..<length { total += src[i * stride] } }
+        }
+        return Tensor(total)
+    }
+
+    /// Sum along `axis` (negative counts from the end); `keepDims` keeps it as size 1.
+    /// - Throws: `invalidArgument` for an axis out of range.
+    public func sum(axis: Int, keepDims: Bool = false) throws -> Tensor {
+        try reduce(axis: axis, keepDims: keepDims, initial: 0) { $0 + $1 }
+    }
+
+    /// Folds the elements along `axis` with `combine`, starting each lane from `initial`.
+    @inline(__always)
+    func reduce(axis: Int, keepDims: Bool, initial: Double,
+                _ combine: (Double, Double) -> Double) throws -> Tensor {
+        let ax = try Shape.normalizeAxis(axis, rank: rank)
+        if rank == 0 { return self }
+        var outShape = shape
+        outShape[ax] = 1
+        let out = try TensorStorage(count: Shape.validate(outShape), repeating: initial)
+        // Walk the input as a view whose `axis` stride is moved to the end, so each
+        // row is one output lane... only when the axis is last; otherwise accumulate
+        // whole rows into whole output rows, which keeps the inner loop contiguous.
+        let outStrides = Shape.contiguousStrides(outShape)
+        let r = rank
+        let length = shape[r - 1], inner = strides[r - 1]
+        if shape.contains(0) {
+            return finishReduction(out, outShape, ax, keepDims)
+        }
+        var index = [Int](repeating: 0, count: r)
+        var position = offset
+        var outPosition = 0
+        let base = storage.base, po = out.base
+        while true {
+            let src = base + position
+            if ax == r - 1 {
+                var acc = po[outPosition]
+                for i in 0..<length { acc = combine(acc, src[i * inner]) }
+                po[outPosition] = acc
+            } else {
+                let dst = po + outPosition
+                for i in 0..<length { dst[i] = combine(dst[i], src[i * inner]) }
+            }
+            var axisIndex = r - 2
+            while axisIndex >= 0 {
+                index[axisIndex] += 1
+                position += strides[axisIndex]
+                if axisIndex != ax { outPosition += outStrides[axisIndex] }
+                if index[axisIndex] < shape[axisIndex] { break }
+                position -= strides[axisIndex] * shape[axisIndex]
+                if axisIndex != ax { outPosition -= outStrides[axisIndex] * shape[axisIndex] }
+                index[axisIndex] = 0
+                axisIndex -= 1
+            }
+            if axisIndex < 0 { break }
+        }
+        return finishReduction(out, outShape, ax, keepDims)
+    }
+
+    private func finishReduction(_ out: TensorStorage, _ outShape: [Int], _ axis: Int, _ keepDims: Bool) -> Tensor {
+        var result = Tensor(storage: out, shape: outShape)
+        if !keepDims {
+            var squeezed = outShape
+            squeezed.remove(at: axis)
+            result = Tensor(storage: out, shape: squeezed)
+        }
+        return result
+    }
+}

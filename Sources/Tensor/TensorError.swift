@@ -1,0 +1,55 @@
+/// What can go wrong in a tensor operation. Carries no source span: the
+/// language layer adds the span of the call that failed.
+public enum TensorError: Error, Equatable, CustomStringConvertible {
+    /// Two shapes that do not broadcast together, or do not fit an operation.
+    case shapeMismatch(op: String, lhs: [Int], rhs: [Int])
+    /// A shape that is not valid for the operation (negative size, wrong rank…).
+    case invalidShape(String)
+    /// An integer index outside `-size..<size` on some axis.
+    case indexOutOfRange(index: Int, axis: Int, size: Int)
+    /// A matrix that LAPACK found singular (or not positive definite).
+    case singularMatrix(op: String)
+    /// An operation that needs a square matrix got another shape.
+    case notSquare(op: String, shape: [Int])
+    /// An allocation larger than `Tensor.allocationLimit` elements.
+    case allocationTooLarge(elements: Int, limit: Int)
+    /// An iterative LAPACK routine did not converge.
+    case didNotConverge(op: String)
+    /// Anything else, already phrased for the user.
+    case invalidArgument(String)
+
+    public var description: String {
+        switch self {
+        case let .shapeMismatch(op, lhs, rhs):
+            return "shape mismatch in \(op): \(formatShape(lhs)) and \(formatShape(rhs))"
+        case let .invalidShape(message):
+            return message
+        case let .indexOutOfRange(index, axis, size):
+            return "index \(index) is out of range for axis \(axis) with size \(size) (valid: \(-size) to \(size - 1))"
+        case let .singularMatrix(op):
+            return "\(op): matrix is singular"
+        case let .notSquare(op, shape):
+            return "\(op) needs a square matrix, got shape \(formatShape(shape))"
+        case let .allocationTooLarge(elements, limit):
+            return "allocation of \(elements) elements (\(byteString(elements.multipliedReportingOverflow(by: 8).overflow ? Int.max : elements * 8))) exceeds the limit of \(limit) elements (\(byteString(limit * 8)))"
+        case let .didNotConverge(op):
+            return "\(op) did not converge"
+        case let .invalidArgument(message):
+            return message
+        }
+    }
+}
+
+/// `(2, 3)` for a shape, `()` for a scalar, as NumPy prints them.
+public func formatShape(_ shape: [Int]) -> String {
+    if shape.count == 1 { return "(\(shape[0]),)" }
+    return "(" + shape.map(String.init).joined(separator: ", ") + ")"
+}
+
+func byteString(_ bytes: Int) -> String {
+    let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+    var value = Double(bytes)
+    var unit = 0
+    while value >= 1024, unit < units.count - 1 { value /= 1024; unit += 1 }
+    return unit == 0 ? "\(bytes) B" : "\((value * 10).rounded() / 10) \(units[unit])"
+}
