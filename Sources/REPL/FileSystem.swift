@@ -1,0 +1,119 @@
+@preconcurrency import Glibc
+
+/// An error from a file operation, carrying the path and the system's reason.
+public struct FileError: Error, Equatable, CustomStringConvertible {
+    /// The path the operation was on.
+    public var path: String
+    /// The reason, from `strerror`.
+    public var reason: String
+
+    /// The message shown to the user: "cannot write 'x.gbook': Permission denied".
+    public var description: String { "\(path): \(reason)" }
+
+    /// An error with an explicit reason.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    init(path: String, errno code: Int32) {
+        self.path = path
+        self.reason = String(cString: strerror(code))
+    }
+}
+
+/// Small Glibc file helpers; Foundation stays off the start-up path.
+public enum FileSystem {
+    /// Reads a whole file as UTF-8 (invalid bytes are repaired, not rejected).
+    public static func read(_ path: String) throws -> String {
+        guard let file = fopen(path, "rb") else { throw FileError(path: path, errno: errno) }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
+            if n < chunk.count {
+                if ferror(file) != 0 { throw FileError(path: path, errno: errno) }
+                break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Reads all of standard input (piped scripts).
+    public static func readStandardInput() -> String {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Replaces a file's contents atomically: writes `path.tmp-PID`, flushes it to
+    /// disk, then renames it over `path`, so a crash leaves the old file or the new one.
+    public static func writeAtomically(_ path: String, _ contents: String) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        guard let file = fopen(temporary, "wb") else { throw FileError(path: path, errno: errno) }
+        let bytes = Array(contents.utf8)
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        let flushed = fflush(file) == 0 && fsync(fileno(file)) == 0
+        let code = errno
+        fclose(file)
+        guard written == bytes.count, flushed else {
+            unlink(temporary)
+            throw FileError(path: path, errno: code)
+        }
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw FileError(path: path, errno: code)
+        }
+    }
+
+    /// Creates a directory and its missing parents (mode 0700: journals are private).
+    public static func makeDirectories(_ path: String) throws {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            prefix += "/" + part
+            if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
+                throw FileError(path: prefix, errno: errno)
+            }
+        }
+    }
+
+    /// The names of the entries of a directory (without `.` and `..`); empty when it cannot be read.
+    public static func list(_ directory: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// Whether a path exists.
+    public static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    /// Removes a file, ignoring a missing one.
+    public static func remove(_ path: String) {
+        unlink(path)
+    }
+}
+
+/// Monotonic wall-clock seconds, for `:time` and progress rates.
+public func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
+}

@@ -1,0 +1,56 @@
+/// Draws the progress that long builtins (`fit`, `minimize`) report, as one line
+/// on standard error that is redrawn in place: `[=====>    ] 30/100  epoch 3  12.5/s`.
+public struct ProgressBar {
+    /// The number of cells inside the brackets.
+    public var width: Int
+    private var startTime: Double?
+
+    /// A bar `width` cells wide.
+    public init(width: Int = 30) {
+        self.width = max(1, width)
+    }
+
+    /// The text of the bar (without the leading carriage return).
+    /// - Parameters:
+    ///   - done: steps finished; clamped to `0...total`.
+    ///   - total: all steps; a total of 0 or less draws an empty bar.
+    ///   - message: the builtin's note (e.g. the current loss).
+    ///   - elapsed: seconds since the first report, for the rate; rate is left out below 1 ms.
+    public func render(done: Int, total: Int, message: String, elapsed: Double) -> String {
+        let clamped = total > 0 ? min(max(done, 0), total) : 0
+        let filled = total > 0 ? clamped * width / total : 0
+        var bar = String(repeating: "=", count: filled)
+        if filled < width {
+            bar += clamped > 0 ? ">" : " "
+            bar += String(repeating: " ", count: width - filled - 1)
+        }
+        var line = "[\(bar)] \(clamped)/\(max(total, 0))"
+        if !message.isEmpty { line += "  " + message }
+        if elapsed >= 0.001 && clamped > 0 {
+            line += "  " + ProgressBar.formatRate(Double(clamped) / elapsed) + "/s"
+        }
+        return line
+    }
+
+    /// A rate with three significant figures at most, e.g. `1.25e+04` → "12500", `3.333` → "3.33".
+    static func formatRate(_ rate: Double) -> String {
+        if rate >= 100 { return String(Int(rate.rounded())) }
+        let hundredths = Int((rate * 100).rounded())
+        let whole = hundredths / 100, fraction = hundredths % 100
+        return "\(whole)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+    }
+
+    /// Redraws the bar on standard error; ends the line when `done >= total`.
+    public mutating func draw(done: Int, total: Int, message: String) {
+        let now = monotonicSeconds()
+        if startTime == nil || done <= 0 { startTime = now }
+        let elapsed = now - (startTime ?? now)
+        // "\r" returns to the line start and "\u{1B}[K" clears what a longer line left.
+        var text = "\r" + render(done: done, total: total, message: message, elapsed: elapsed) + "\u{1B}[K"
+        if done >= total {
+            text += "\n"
+            startTime = nil
+        }
+        writeToStandardError(text)
+    }
+}

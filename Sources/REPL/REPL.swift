@@ -1,1 +1,0 @@
-// Module REPL: see shared DESIGN.md for its place among the layers.

@@ -1,0 +1,60 @@
+@preconcurrency import Glibc
+
+/// Facts about the process's terminal that decide prompts, colour and progress bars.
+public struct Terminal: Equatable, Sendable {
+    /// Whether standard input is a terminal (readline, prompts, restore questions).
+    public var inputIsTTY: Bool
+    /// Whether standard output is a terminal (colour in echoed values and diagnostics).
+    public var outputIsTTY: Bool
+    /// Whether standard error is a terminal (the progress bar is drawn there).
+    public var errorIsTTY: Bool
+
+    /// Describes a terminal explicitly; tests use this instead of `current`.
+    public init(inputIsTTY: Bool, outputIsTTY: Bool, errorIsTTY: Bool) {
+        self.inputIsTTY = inputIsTTY
+        self.outputIsTTY = outputIsTTY
+        self.errorIsTTY = errorIsTTY
+    }
+
+    /// The terminal of this process, from `isatty` on descriptors 0, 1 and 2.
+    public static var current: Terminal {
+        Terminal(inputIsTTY: isatty(0) == 1, outputIsTTY: isatty(1) == 1, errorIsTTY: isatty(2) == 1)
+    }
+}
+
+/// Decides whether Gradbook writes ANSI colour.
+///
+/// Colour is used only when the stream goes to a terminal, never when `NO_COLOR`
+/// is set to a non-empty value (the no-color.org convention) and never for
+/// `TERM=dumb`.
+public enum ColorPolicy {
+    /// Whether to colour a stream.
+    /// - Parameters:
+    ///   - isTTY: whether the stream is a terminal.
+    ///   - environment: looks up an environment variable (defaults to the process's).
+    public static func useColor(isTTY: Bool, environment: (String) -> String? = Environment.value) -> Bool {
+        guard isTTY else { return false }
+        if let noColor = environment("NO_COLOR"), !noColor.isEmpty { return false }
+        if environment("TERM") == "dumb" { return false }
+        return true
+    }
+}
+
+/// Reads the process environment without Foundation (start-up time matters).
+public enum Environment {
+    /// The value of the variable `name`, or nil when it is unset.
+    public static func value(_ name: String) -> String? {
+        guard let raw = getenv(name) else { return nil }
+        return String(cString: raw)
+    }
+}
+
+/// Writes text to standard error, unbuffered, for diagnostics and the progress bar.
+public func writeToStandardError(_ text: String) {
+    fputs(text, stderr)
+}
+
+/// Flushes standard output so echoed values appear before a prompt or an error.
+public func flushStandardOutput() {
+    fflush(stdout)
+}
