@@ -1,0 +1,87 @@
+import Tensor
+
+/// Gradient descent with momentum, as in the notes: v ← ρ·v + g, x ← x − lr·v,
+/// the velocity starting at zero.
+public final class Momentum: Optimiser {
+    /// Learning rate, schedule, weight decay and step count.
+    public var settings: OptimiserSettings
+    /// Friction ρ (default 0.9): the fraction of the velocity kept each step.
+    public var rho: Double
+    private var velocity = SlotState()
+
+    /// Momentum with learning rate `lr` and friction `rho`.
+    public init(lr: Double = 0.01, rho: Double = 0.9, weightDecay: Double = 0, schedule: Schedule? = nil) {
+        settings = OptimiserSettings(lr: lr, weightDecay: weightDecay, schedule: schedule)
+        self.rho = rho
+    }
+
+    /// `Momentum(lr=…, rho=…)`.
+    public var summary: String { "Momentum(\(settings.summaryTail), rho=\(formatNumber(rho)))" }
+    /// The rate of the next step.
+    public var learningRate: Double { settings.currentRate }
+    /// Steps taken.
+    public var iterations: Int { settings.iterations }
+
+    /// v ← ρv + g; x ← x − lr·v for every pair.
+    public func step(_ xs: [Tensor], _ gs: [Tensor]) throws -> [Tensor] {
+        try checkPairs(xs, gs, "Momentum")
+        let lr = settings.currentRate, rho = self.rho
+        var out: [Tensor] = []
+        for (i, (x, g)) in zip(xs, gs).enumerated() {
+            let d = try settings.decayed(x, g, "Momentum.step")
+            var v = try velocity.take(i, shape: x.shape)
+            Elementwise.update(&v, d) { v, g in rho * v + g }
+            out.append(try Elementwise.map(x, v) { x, v in x - lr * v })
+            velocity.put(i, v)
+        }
+        settings.iterations += 1
+        return out
+    }
+
+    /// Sets the velocity back to zero.
+    public func reset() { velocity.clear(); settings.iterations = 0 }
+}
+
+/// Nesterov momentum: the gradient is taken at the look-ahead point. Written in
+/// the form that needs only the gradient at x: v ← ρ·v + g, x ← x − lr·(g + ρ·v)
+/// (the same iterates as cs231n's v ← ρv − lr·g, x ← x − ρv_prev + (1 + ρ)v).
+public final class Nesterov: Optimiser {
+    /// Learning rate, schedule, weight decay and step count.
+    public var settings: OptimiserSettings
+    /// Friction ρ (default 0.9).
+    public var rho: Double
+    private var velocity = SlotState()
+
+    /// Nesterov momentum with learning rate `lr` and friction `rho`.
+    public init(lr: Double = 0.01, rho: Double = 0.9, weightDecay: Double = 0, schedule: Schedule? = nil) {
+        settings = OptimiserSettings(lr: lr, weightDecay: weightDecay, schedule: schedule)
+        self.rho = rho
+    }
+
+    /// `Nesterov(lr=…, rho=…)`.
+    public var summary: String { "Nesterov(\(settings.summaryTail), rho=\(formatNumber(rho)))" }
+    /// The rate of the next step.
+    public var learningRate: Double { settings.currentRate }
+    /// Steps taken.
+    public var iterations: Int { settings.iterations }
+
+    /// v ← ρv + g; x ← x − lr·(g + ρv) for every pair.
+    public func step(_ xs: [Tensor], _ gs: [Tensor]) throws -> [Tensor] {
+        try checkPairs(xs, gs, "Nesterov")
+        let lr = settings.currentRate, rho = self.rho
+        var out: [Tensor] = []
+        for (i, (x, g)) in zip(xs, gs).enumerated() {
+            let d = try settings.decayed(x, g, "Nesterov.step")
+            var v = try velocity.take(i, shape: x.shape)
+            Elementwise.update(&v, d) { v, g in rho * v + g }
+            let step = try Elementwise.map(d, v) { g, v in g + rho * v }
+            out.append(try Elementwise.map(x, step) { x, s in x - lr * s })
+            velocity.put(i, v)
+        }
+        settings.iterations += 1
+        return out
+    }
+
+    /// Sets the velocity back to zero.
+    public func reset() { velocity.clear(); settings.iterations = 0 }
+}
