@@ -1,3 +1,5 @@
+import Glibc
+import NN
 import Tensor
 
 /// True when every element of `a` is within `tol` (absolute plus relative) of `b`.
@@ -17,4 +19,14 @@ func quadraticGradient(_ x: Tensor) throws -> Tensor {
 func quadraticValue(_ x: Tensor) -> Double {
     let v = x.scalars
     return 0.5 * (3 * v[0] * v[0] + 2 * v[0] * v[1] + 2 * v[1] * v[1]) - v[0] - v[1]
+}
+
+/// The bytes of a file, read with stdio so the tests need no Foundation.
+func readBytes(_ path: String) throws -> [UInt8] {
+    guard let f = fopen(path, "rb") else { throw NNError.file(path: path, message: "cannot open") }
+    defer { fclose(f) }
+    var out: [UInt8] = []
+    var c = fgetc(f)
+    while c != EOF { out.append(UInt8(c)); c = fgetc(f) }
+    return out
 }

@@ -4,8 +4,8 @@ import Tensor
 /// dict literal (`{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }`),
 /// then the raw elements.
 ///
-/// Reads versions 1, 2 and 3 with element types float64, float32, int32 and int64
-/// (either byte order) in C order; everything becomes float64. Writes float64,
+/// Reads versions 1, 2 and 3 with element types float64, float32, int32, int64, bool
+/// and uint8 (either byte order) in C order; everything becomes float64. Writes float64,
 /// little-endian, C order, version 1 (version 2 only for a header past 65535 bytes).
 /// Fortran order, object and other dtypes, and truncated files are clear errors.
 public enum Npy {

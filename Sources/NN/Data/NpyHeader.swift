@@ -2,13 +2,14 @@
 struct NpyHeader {
     /// An element type Gradbook reads.
     enum ElementType {
-        case float64, float32, int32, int64
+        case float64, float32, int32, int64, bool, uint8
 
         /// Bytes per element.
         var size: Int {
             switch self {
             case .float64, .int64: return 8
             case .float32, .int32: return 4
+            case .bool, .uint8: return 1
             }
         }
 
@@ -28,6 +29,8 @@ struct NpyHeader {
             case .int64:
                 let v = p.loadUnaligned(as: Int64.self)
                 return Double(swap ? v.byteSwapped : v)
+            case .bool, .uint8:
+                return Double(p.load(as: UInt8.self))
             }
         }
     }
@@ -52,7 +55,7 @@ struct NpyHeader {
         switch order0 {
         case "<", "|", "=": big = false
         case ">": big = true
-        default: throw fail("unsupported dtype '\(d)' (float64, float32, int32 and int64 are read)")
+        default: throw fail("unsupported dtype '\(d)' (float64, float32, int32, int64, bool and uint8 are read)")
         }
         let type: ElementType
         switch code {
@@ -60,8 +63,10 @@ struct NpyHeader {
         case "f4": type = .float32
         case "i4": type = .int32
         case "i8": type = .int64
+        case "b1": type = .bool
+        case "u1": type = .uint8
         case "O": throw fail("object arrays are not supported (dtype 'O'); save a numeric array")
-        default: throw fail("unsupported dtype '\(d)' (float64, float32, int32 and int64 are read)")
+        default: throw fail("unsupported dtype '\(d)' (float64, float32, int32, int64, bool and uint8 are read)")
         }
         let fortran: Bool
         switch order.trimmingTrailingSpace {
