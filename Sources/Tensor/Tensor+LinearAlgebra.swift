@@ -32,3 +32,18 @@ extension Tensor {
         return withExtendedLifetime((a, b)) { Tensor(storage: out, shape: outShape) }
     }
 }
+
+extension Tensor {
+    /// NumPy's `dot` for ranks 1 and 2: the inner product of vectors, else `matmul`.
+    /// - Throws: as `matmul(_:)`.
+    public func dot(_ other: Tensor) throws -> Tensor {
+        try matmul(other)
+    }
+
+    /// The outer product `u vᵀ` of the flattened operands: shape `(u.count, v.count)`.
+    /// - Throws: `allocationTooLarge` when the result is too big.
+    public func outer(_ other: Tensor) throws -> Tensor {
+        let u = flatten(), v = other.flatten()
+        return try u.reshape([u.count, 1]).binary(.multiply, v.reshape([1, v.count]))
+    }
+}

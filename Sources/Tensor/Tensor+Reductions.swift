@@ -3,7 +3,7 @@ extension Tensor {
     public func sum() -> Tensor {
         var total = 0.0
         forEachRow { src, stride, length in
-            if stride == 1 { for i in 0..<length { total += src[i] } }
+            if stride == 1 { total += Kernels.sum(src, length) }
             else { for i in 0..<length { total += src[i * stride] } }
         }
         return Tensor(total)
