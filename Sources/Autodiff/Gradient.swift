@@ -13,28 +13,53 @@ import Tensor
 ///   what a rule's tensor operation throws.
 public func gradients(of output: Variable, withRespect targets: [Variable], createGraph: Bool = true) throws -> [Variable] {
     guard output.count == 1 else { throw AutodiffError.nonScalarOutput(shape: output.shape) }
-    let graph = GraphOrder(from: output, targets: targets)
-    var grads = [Variable?](repeating: nil, count: graph.order.count)
-    if let last = graph.order.indices.last { grads[last] = Variable(try Tensor(shape: output.shape, repeating: 1)) }
-    for position in graph.order.indices.reversed() {
-        guard let g = grads[position] else { continue }
-        let node = graph.order[position]
-        guard let primitive = node.primitive else { continue }
-        let needs = node.inputs.map { graph.reaches($0) }
-        guard needs.contains(true) else { continue }
-        let inputs = createGraph ? node.inputs : node.inputs.map(\.detached)
-        let out = createGraph ? node : node.detached
-        let pieces = try DerivativeRules.pullback(primitive, inputs: inputs, output: out, gradient: g, needs: needs)
-        for (i, piece) in pieces.enumerated() where needs[i] {
-            guard let piece, let target = graph.position[ObjectIdentifier(node.inputs[i])] else { continue }
-            // Un-broadcasting happens here, once for every rule.
-            let shaped = try piece.sumToShape(node.inputs[i].shape)
-            grads[target] = try grads[target].map { try $0 + shaped } ?? shaped
-        }
+    let seed = Variable(try Tensor(shape: output.shape, repeating: 1))
+    return try ReversePass(from: output, targets: targets).run(seed: seed, createGraph: createGraph)
+}
+
+/// One reverse sweep prepared once and run for many seeds (the rows of a Jacobian
+/// or Hessian share the walk of the graph).
+struct ReversePass {
+    let output: Variable
+    let targets: [Variable]
+    let graph: GraphOrder
+
+    init(from output: Variable, targets: [Variable]) {
+        self.output = output
+        self.targets = targets
+        self.graph = GraphOrder(from: output, targets: targets)
     }
-    return try targets.map { t in
-        if let p = graph.position[ObjectIdentifier(t)], let g = grads[p] { return g }
-        return Variable(try Tensor(shape: t.shape, repeating: 0))
+
+    /// True when the results must stay on the graph: the output depends on a leaf
+    /// other than the targets, so an outer derivative may differentiate them.
+    var needsGraph: Bool { graph.dependsOnOtherLeaves }
+
+    /// The vector-Jacobian products `seedᵀ ∂output/∂target` (seed of the output's shape).
+    func run(seed: Variable, createGraph: Bool) throws -> [Variable] {
+        var grads = [Variable?](repeating: nil, count: graph.order.count)
+        if let last = graph.order.indices.last { grads[last] = seed }
+        for position in graph.order.indices.reversed() {
+            guard let g = grads[position] else { continue }
+            let node = graph.order[position]
+            guard let primitive = node.primitive else { continue }
+            let needs = graph.needs[position]
+            guard needs.contains(true) else { continue }
+            let inputs = createGraph ? node.inputs : node.inputs.map(\.detached)
+            let out = createGraph ? node : node.detached
+            let pieces = try DerivativeRules.pullback(primitive, inputs: inputs, output: out, gradient: g, needs: needs)
+            for (i, piece) in pieces.enumerated() where needs[i] {
+                guard let piece, let target = graph.position[ObjectIdentifier(node.inputs[i])] else { continue }
+                // Un-broadcasting happens here, once for every rule.
+                let shaped = try piece.sumToShape(node.inputs[i].shape)
+                grads[target] = try grads[target].map { try $0 + shaped } ?? shaped
+            }
+            // Interior gradients are not needed again: free them early.
+            if !graph.isTarget[position] { grads[position] = nil }
+        }
+        return try targets.map { t in
+            if let p = graph.position[ObjectIdentifier(t)], let g = grads[p] { return g }
+            return Variable(try Tensor(shape: t.shape, repeating: 0))
+        }
     }
 }
 
@@ -44,6 +69,13 @@ struct GraphOrder {
     private(set) var order: [Variable] = []
     private(set) var position: [ObjectIdentifier: Int] = [:]
     private var leadsToTarget: [Bool] = []
+    /// For each node, which of its inputs a gradient must flow into.
+    private(set) var needs: [[Bool]] = []
+    /// For each node, whether it is one of the targets.
+    private(set) var isTarget: [Bool] = []
+    /// True when the output also depends on a leaf that is not a target: an outer
+    /// level of a nested derivative, which needs the backward pass on the graph.
+    private(set) var dependsOnOtherLeaves = false
 
     init(from output: Variable, targets: [Variable]) {
         guard output.requiresGradient else { return }
@@ -65,8 +97,11 @@ struct GraphOrder {
                 let reaches = wanted.contains(ObjectIdentifier(top.node))
                     || top.node.inputs.contains { child in position[ObjectIdentifier(child)].map { leadsToTarget[$0] } ?? false }
                 leadsToTarget.append(reaches)
+                isTarget.append(wanted.contains(ObjectIdentifier(top.node)))
+                if top.node.isLeaf && !wanted.contains(ObjectIdentifier(top.node)) { dependsOnOtherLeaves = true }
             }
         }
+        needs = order.map { node in node.inputs.map { reaches($0) } }
     }
 
     /// True when a gradient must flow into `node`.

@@ -1,0 +1,100 @@
+import Tensor
+
+/// A Taylor polynomial of a function about a point, exact to its order (the
+/// coefficients come from repeated reverse-mode differentiation).
+///
+/// For a scalar argument the coefficients are `f⁽ⁱ⁾(x₀)/i!`, i = 0…order; for a
+/// vector argument (order ≤ 2) the value, gradient and Hessian give
+/// `f(x₀) + gᵀ(x - x₀) + ½ (x - x₀)ᵀ H (x - x₀)`.
+public struct TaylorModel: CustomStringConvertible {
+    /// The expansion point x₀.
+    public let center: Tensor
+    /// The order of the polynomial.
+    public let order: Int
+    /// Scalar argument: `f⁽ⁱ⁾(x₀)/i!`. Vector argument: value, gradient, Hessian (as far as `order`).
+    public let coefficients: [Tensor]
+    /// True when the argument is a scalar.
+    public var isScalar: Bool { center.count == 1 && center.rank == 0 }
+
+    /// Expands `f` about `x0` to `order`.
+    /// - Throws: `invalidArgument` for a negative order or an order above 2 with a
+    ///   tensor argument; `nonScalarOutput` when `f` is not scalar-valued.
+    public init(of f: (Variable) throws -> Variable, at x0: Tensor, order: Int) throws {
+        guard order >= 0 else { throw TensorError.invalidArgument("taylor order must be 0 or more, got \(order)") }
+        self.center = x0
+        self.order = order
+        let x = Variable.leaf(x0)
+        var derivative = try f(x)
+        guard derivative.count == 1 else { throw AutodiffError.nonScalarOutput(shape: derivative.shape) }
+        var coefficients = [try GraphKernels.reshape(derivative.value, [])]
+        if x0.rank == 0 {
+            var factorial = 1.0
+            for i in stride(from: 1, through: order, by: 1) {
+                derivative = try gradients(of: derivative, withRespect: [x], createGraph: i < order)[0]
+                factorial *= Double(i)
+                coefficients.append(try derivative.value.binary(.divide, Tensor(factorial)))
+            }
+        } else {
+            guard order <= 2 else {
+                throw TensorError.invalidArgument("taylor of order \(order) needs a scalar argument; with a tensor argument the order is at most 2")
+            }
+            if order >= 1 {
+                let g = try gradients(of: derivative, withRespect: [x], createGraph: order >= 2)[0]
+                coefficients.append(g.value)
+                if order >= 2 { coefficients.append(try jacobian(of: g, withRespect: x).value) }
+            }
+        }
+        self.coefficients = coefficients
+    }
+
+    /// The polynomial at `x` (differentiable in `x`).
+    /// - Throws: `shapeMismatch` when `x` does not have the center's shape.
+    public func callAsFunction(_ x: Variable) throws -> Variable {
+        let dx = try x - Variable(center)
+        if isScalar || center.rank == 0 {
+            // Horner's rule from the highest coefficient down.
+            var result = Variable(coefficients[coefficients.count - 1])
+            for c in coefficients.dropLast().reversed() { result = try result * dx + Variable(c) }
+            return result
+        }
+        guard x.shape == center.shape else { throw TensorError.shapeMismatch(op: "taylor model", lhs: center.shape, rhs: x.shape) }
+        var result = Variable(coefficients[0])
+        let flat = try dx.flatten()
+        if coefficients.count > 1 { result = try result + Variable(coefficients[1]).flatten().dot(flat) }
+        if coefficients.count > 2 {
+            let n = flat.count
+            let h = try Variable(coefficients[2]).reshape([n, n])
+            result = try result + flat.dot(h.matmul(flat)) * 0.5
+        }
+        return result
+    }
+
+    /// The polynomial's terms, e.g. `0.841 + 0.540·(x - 1) - 0.421·(x - 1)^2`.
+    public var description: String {
+        let formatter = TensorFormatter(precision: 6)
+        let c0 = number(center, formatter)
+        if center.rank == 0 {
+            let shift = c0 == "0" ? "x" : (c0.hasPrefix("-") ? "(x + \(c0.dropFirst()))" : "(x - \(c0))")
+            var text = ""
+            for (i, c) in coefficients.enumerated() {
+                let v = (try? c.scalar()) ?? .nan
+                let magnitude = formatter.format(Swift.abs(v))
+                let sign = v < 0 || (v == 0 && v.sign == .minus) ? "-" : "+"
+                let term = i == 0 ? magnitude : (i == 1 ? "\(magnitude)·\(shift)" : "\(magnitude)·\(shift)^\(i)")
+                text += text.isEmpty ? (sign == "-" ? "-" : "") + term : " \(sign) \(term)"
+            }
+            return "taylor model of order \(order) at x0 = \(c0): \(text)"
+        }
+        var lines = ["taylor model of order \(order) at x0 = \(formatter.format(center))",
+                     "  f(x0) = \(number(coefficients[0], formatter))"]
+        let names = ["", "grad", "hessian"]
+        for i in 1..<coefficients.count { lines.append("  \(names[i]) = \(formatter.format(coefficients[i]))") }
+        let terms = ["f(x0)", "grad·(x - x0)", "½ (x - x0)ᵀ hessian (x - x0)"]
+        lines.insert("  " + terms.prefix(order + 1).joined(separator: " + "), at: 1)
+        return lines.joined(separator: "\n")
+    }
+
+    private func number(_ t: Tensor, _ formatter: TensorFormatter) -> String {
+        formatter.format((try? t.scalar()) ?? .nan)
+    }
+}
