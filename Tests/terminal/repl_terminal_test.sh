@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# Drives the gradbook REPL in a real terminal (tmux) and checks what a person
+# would see: history across restarts, Tab completion, multi-line entries with the
+# continuation prompt, Ctrl-C at the prompt and inside a long loop, and the offer
+# to restore a session that was killed. Every wait is bounded.
+#
+# Usage: Tests/terminal/repl_terminal_test.sh [path/to/gradbook]
+# Prints "N passed, N failed" and exits non-zero when a check fails.
+set -u
+
+BIN=${1:-${GRADBOOK:-.build/release/gradbook}}
+case "$BIN" in /*) ;; *) BIN="$PWD/$BIN" ;; esac
+if [ ! -x "$BIN" ]; then echo "no gradbook binary at $BIN"; echo "0 passed, 1 failed"; exit 1; fi
+if ! command -v tmux >/dev/null; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get install -y -qq tmux >/dev/null 2>&1 || { echo "tmux missing"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+SOCKET="gbterm-$$"
+WORK=$(mktemp -d /tmp/gradbook-terminal-XXXXXX)
+PASSED=0
+FAILED=0
+tm() { tmux -L "$SOCKET" "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+pass() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
+fail() {
+    FAILED=$((FAILED + 1)); echo "FAIL $1"
+    echo "---- screen ----"; screen | sed 's/^/    /'; echo "----------------"
+}
+screen() { tm capture-pane -p -t gb 2>/dev/null; }
+# The last non-empty line on the screen (where the cursor's prompt is).
+last_line() { screen | sed '/^[[:space:]]*$/d' | tail -n 1; }
+
+# wait_for TEXT [SECONDS]: true once TEXT is on the screen.
+wait_for() {
+    local text=$1 limit=${2:-10} i
+    for ((i = 0; i < limit * 20; i++)); do
+        screen | grep -qF -- "$text" && return 0
+        sleep 0.05
+    done
+    return 1
+}
+# wait_prompt [SECONDS]: true once the last line is an empty primary prompt.
+wait_prompt() {
+    local limit=${1:-10} i
+    for ((i = 0; i < limit * 20; i++)); do
+        [ "$(last_line)" = "gb>" ] && return 0
+        sleep 0.05
+    done
+    return 1
+}
+# count TEXT: how many screen lines contain TEXT.
+count() { screen | grep -cF -- "$1"; }
+
+start() {
+    tm kill-server >/dev/null 2>&1
+    tm new-session -d -s gb -x 110 -y 45 \
+        "env -i PATH=$PATH HOME=$WORK TERM=xterm NO_COLOR=1 $BIN; echo '[gradbook exited]'; sleep 30"
+    wait_prompt 15
+}
+send() { tm send-keys -t gb "$@"; }
+type_line() { send -l -- "$1"; send Enter; }
+clear_screen() { tm clear-history -t gb; send C-l; sleep 0.1; }
+
+# 1. Multi-line input: an open `function` block continues with `..> `.
+if start; then pass "the REPL starts and shows gb>"; else fail "the REPL starts and shows gb>"; fi
+type_line "function twice(x)"
+if wait_for "..> " 5; then pass "an open block gives the continuation prompt"; else fail "an open block gives the continuation prompt"; fi
+type_line "    return 2 * x"
+type_line "end"
+wait_prompt 5
+type_line "twice(21)"
+if wait_for "42" 5 && wait_prompt 5; then pass "a multi-line function runs"; else fail "a multi-line function runs"; fi
+
+# An open bracket continues too.
+clear_screen
+type_line "v = [1,"
+wait_for "..> " 5
+type_line " 2, 3]"
+type_line "sum(v)"
+if wait_for "6" 5 && wait_prompt 5; then pass "an open bracket continues the entry"; else fail "an open bracket continues the entry"; fi
+
+# 2. Ctrl-C at the prompt abandons the line, even inside a continued entry.
+clear_screen
+send -l -- "this is abandoned"
+send C-c
+wait_prompt 5
+type_line "if true"
+wait_for "..> " 5
+send C-c
+if wait_prompt 5; then
+    type_line "300 + 33"
+    if wait_for "333" 5 && wait_prompt 5 && [ "$(count 'abandoned')" -le 1 ]; then
+        pass "Ctrl-C at the prompt clears the line and the open block"
+    else fail "Ctrl-C at the prompt clears the line and the open block"; fi
+else fail "Ctrl-C at the prompt clears the line and the open block"; fi
+
+# 3. Ctrl-C stops a long loop and keeps the variables.
+clear_screen
+type_line "kept = 7;"
+wait_prompt 5
+type_line "i = 0; while true i = i + 1; end"
+sleep 1
+send C-c
+if wait_prompt 10; then
+    type_line "kept + min(i, 1)"
+    if wait_for "8" 5; then pass "Ctrl-C stops a while-true loop, variables intact"; else fail "Ctrl-C stops a while-true loop, variables intact"; fi
+else fail "Ctrl-C stops a while-true loop, variables intact"; fi
+
+# 4. Tab completion of a builtin name.
+clear_screen
+send -l -- "linspa"
+send Tab
+if wait_for "linspace" 5; then pass "Tab completes a builtin"; else fail "Tab completes a builtin"; fi
+send C-u
+send Enter
+wait_prompt 5
+
+# ... and of an attribute after `model.`, when the layers exist.
+clear_screen
+type_line "model = Dense(2, 3);"
+wait_prompt 5
+if screen | grep -q "error:"; then
+    echo "skip Tab completes model. attributes (Dense is not available)"
+else
+    send -l -- "model."
+    send Tab
+    sleep 0.2
+    send Tab
+    if wait_for "model.b" 5; then pass "Tab completes model. attributes"; else fail "Tab completes model. attributes"; fi
+    send C-u
+    send Enter
+fi
+
+# 5. History survives a restart, multi-line entries as one item.
+clear_screen
+type_line "marker_value = 4321"
+wait_for "4321" 5
+wait_prompt 5
+type_line ":quit"
+wait_for "[gradbook exited]" 5
+if start; then
+    send Up
+    if wait_for "marker_value = 4321" 5; then pass "Up recalls the last entry of the previous session"; else fail "Up recalls the last entry of the previous session"; fi
+    send C-u
+    send Enter
+    wait_prompt 5
+    clear_screen
+    # Back through the history to the multi-line function: it comes back whole.
+    for _ in $(seq 1 40); do
+        send Up
+        sleep 0.05
+        if screen | grep -qF "function twice(x)"; then break; fi
+    done
+    if wait_for "function twice(x)" 2 && screen | grep -qF "return 2 * x"; then
+        pass "a multi-line entry comes back whole after a restart"
+    else fail "a multi-line entry comes back whole after a restart"; fi
+    send C-c
+    wait_prompt 5
+else
+    fail "the REPL restarts"
+fi
+
+# 6. A killed session is offered for restore.
+clear_screen
+type_line "restored_value = 99;"
+wait_prompt 5
+pid=$(tm list-panes -t gb -F '#{pane_pid}')
+# The pane runs `sh -c`; its child is gradbook.
+gb_pid=$(pgrep -P "$pid" -f gradbook | head -n 1)
+if [ -n "$gb_pid" ]; then kill -9 "$gb_pid"; fi
+wait_for "[gradbook exited]" 5
+tm kill-server >/dev/null 2>&1
+tm new-session -d -s gb -x 110 -y 45 \
+    "env -i PATH=$PATH HOME=$WORK TERM=xterm NO_COLOR=1 $BIN; echo '[gradbook exited]'; sleep 30"
+if wait_for "[y/n]" 10; then
+    type_line "y"
+    wait_prompt 10
+    type_line "restored_value + 1"
+    if wait_for "100" 5; then pass "a killed session is restored on request"; else fail "a killed session is restored on request"; fi
+else
+    fail "a killed session is offered for restore"
+fi
+type_line ":quit"
+wait_for "[gradbook exited]" 5
+
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
