@@ -67,12 +67,15 @@ public struct PlotSpec: Sendable, Equatable {
         public var z: [Double]
         /// Contour levels (empty for a heatmap).
         public var levels: [Double]
+        /// Whether the grid is a matrix shown as printed: row 0 at the top.
+        public var isMatrix: Bool
         /// Makes a grid.
-        public init(xs: [Double], ys: [Double], z: [Double], levels: [Double] = []) {
+        public init(xs: [Double], ys: [Double], z: [Double], levels: [Double] = [], isMatrix: Bool = false) {
             self.xs = xs
             self.ys = ys
             self.z = z
             self.levels = levels
+            self.isMatrix = isMatrix
         }
     }
 
