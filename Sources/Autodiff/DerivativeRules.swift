@@ -54,8 +54,28 @@ enum DerivativeRules {
             pieces.append(g)
             if after[axis] > 0 { pieces.append(Variable(try Tensor(shape: after, repeating: 0))) }
             return [try Variable.concat(pieces, axis: axis)]
-        case .inverse, .solve, .determinant:
-            return try linearAlgebra(primitive, x, y, g, needs)
+        case let .subscripted(indices):
+            return [try g.scatter(indices, into: x[0].shape)]
+        case let .scatter(indices, _):
+            return [try g.subscripted(indices)]
+        case .inverse:
+            // d(A⁻¹) = -A⁻¹ dA A⁻¹, so the pullback is -A⁻ᵀ G A⁻ᵀ.
+            let yt = try y.transposed()
+            return [-(try yt.matmul(g).matmul(yt))]
+        case .solve:
+            // x = A⁻¹b: b̄ = A⁻ᵀ x̄, Ā = -b̄ xᵀ.
+            let gb = try x[0].transposed().solve(g)
+            var ga: Variable?
+            if needs[0] {
+                ga = x[1].rank == 1 ? -(try gb.outer(y)) : -(try gb.matmul(y.transposed()))
+            }
+            return [ga, needs[1] ? gb : nil]
+        case .determinant:
+            // ∂det A/∂A = det(A) A⁻ᵀ (Jacobi's formula).
+            guard (try? y.value.scalar()) != 0 else {
+                throw AutodiffError.notDifferentiable("the gradient of det at a singular matrix is not available (it needs the adjugate)")
+            }
+            return [try g * y * x[0].inverse().transposed()]
         }
     }
 
@@ -133,10 +153,5 @@ enum DerivativeRules {
             return [needs[0] ? try g.matmul(b.transposed()) : nil,
                     needs[1] ? try a.transposed().matmul(g) : nil]
         }
-    }
-
-    private static func linearAlgebra(_ primitive: Primitive, _ x: [Variable], _ y: Variable,
-                                      _ g: Variable, _ needs: [Bool]) throws -> [Variable?] {
-        throw AutodiffError.notDifferentiable("linear algebra derivatives are not available yet")
     }
 }

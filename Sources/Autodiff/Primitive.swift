@@ -31,6 +31,11 @@ enum Primitive {
     case concat(axis: Int)
     /// Elements `start..<start+length` along an axis (the inverse of `concat`).
     case narrow(axis: Int, start: Int, length: Int)
+    /// The view `indices` select (integers, slices, whole axes).
+    case subscripted([TensorIndex])
+    /// Zeros of the input-to-be's shape with the selection `indices` set to the
+    /// input (the adjoint of `subscripted`; slices never repeat an element).
+    case scatter([TensorIndex], shape: [Int])
     /// Matrix inverse.
     case inverse
     /// `solve(A, b)`: the `x` with `A x = b`.

@@ -21,3 +21,24 @@ extension Variable {
         try flatten().reshape([-1, 1]) * other.flatten().reshape([1, -1])
     }
 }
+
+extension Variable {
+    /// The inverse of a square matrix.
+    /// - Throws: `notSquare`, `singularMatrix`.
+    public func inverse() throws -> Variable {
+        Variable.make(try value.inverse(), .inverse, [self])
+    }
+
+    /// `x` with `self · x = b` for a square matrix `self`; `b` is a vector or a matrix.
+    /// - Throws: `notSquare`, `shapeMismatch`, `singularMatrix`.
+    public func solve(_ b: Variable) throws -> Variable {
+        Variable.make(try value.solve(b.value), .solve, [self, b])
+    }
+
+    /// The determinant of a square matrix (rank 0). Its gradient, `det(A) A⁻ᵀ`, is
+    /// an error at a singular matrix.
+    /// - Throws: `notSquare`.
+    public func determinant() throws -> Variable {
+        Variable.make(try value.determinant(), .determinant, [self])
+    }
+}

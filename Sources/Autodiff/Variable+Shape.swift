@@ -70,3 +70,19 @@ extension Variable {
         return try concat(pieces, axis: ax)
     }
 }
+
+extension Variable {
+    /// The part `indices` select (integers drop their axis, slices keep it); the
+    /// gradient flows back into the selected elements only.
+    /// - Throws: `indexOutOfRange`, `invalidArgument` for too many indices or a zero step.
+    public func subscripted(_ indices: [TensorIndex]) throws -> Variable {
+        Variable.make(try value.subscripted(indices), .subscripted(indices), [self])
+    }
+
+    /// Zeros of `shape` with the selection `indices` set to this variable.
+    func scatter(_ indices: [TensorIndex], into shape: [Int]) throws -> Variable {
+        var out = try Tensor(shape: shape, repeating: 0)
+        try out.assign(indices, value)
+        return Variable.make(out, .scatter(indices, shape: shape), [self])
+    }
+}

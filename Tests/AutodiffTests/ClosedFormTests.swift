@@ -125,3 +125,23 @@ struct ClosedFormTests {
         #expect(model.coefficients[2].scalars == a.scalars)
     }
 }
+
+/// Indexing and linear algebra against closed forms.
+struct IndexingAndLinearAlgebraTests {
+    @Test func indexingSendsTheGradientToTheSelectedElementsOnly() throws {
+        let x = Variable.leaf(try Tensor(shape: [2, 3], values: [1, 2, 3, 4, 5, 6]))
+        let y = try (x.subscripted([.at(1), .range(start: 1, stop: nil, step: nil)]) * Variable(Tensor([10, 20]))).sum()
+        #expect(try gradients(of: y, withRespect: [x])[0].value.scalars == [0, 0, 0, 0, 10, 20])
+    }
+
+    /// d det(A)/dA = det(A) A⁻ᵀ; for A = [[2, 1], [1, 3]] that is [[3, -1], [-1, 2]].
+    @Test func determinantGradientIsTheCofactorMatrix() throws {
+        let a = Variable.leaf(try Tensor(shape: [2, 2], values: [2, 1, 1, 3]))
+        #expect(try gradients(of: a.determinant(), withRespect: [a])[0].value.scalars == [3, -1, -1, 2])
+    }
+
+    @Test func determinantGradientAtASingularMatrixIsAClearError() throws {
+        let a = Variable.leaf(try Tensor(shape: [2, 2], values: [1, 2, 2, 4]))
+        #expect(throws: AutodiffError.self) { try gradients(of: a.determinant(), withRespect: [a]) }
+    }
+}

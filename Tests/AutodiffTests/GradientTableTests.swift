@@ -73,9 +73,22 @@ let opCases: [OpCase] = {
         OpCase("std", [[3, 4]]) { try $0[0].std() },
         OpCase("norm", [[3, 4]]) { try $0[0].norm() },
         OpCase("norm axis 1", [[3, 4]]) { try $0[0].norm(axis: 1) },
+        OpCase("subscripted at and slice", [[3, 4]]) { try $0[0].subscripted([.at(1), .range(start: 0, stop: nil, step: 2)]) },
+        OpCase("subscripted reversed", [[3, 4]]) { try $0[0].subscripted([.all, .range(start: nil, stop: nil, step: -1)]) },
+        OpCase("subscripted negative at", [[3, 4]]) { try $0[0].subscripted([.at(-1)]) },
+        OpCase("inverse", [[3, 3]]) { try shifted($0[0]).inverse() },
+        OpCase("solve vector", [[3, 3], [3]]) { try shifted($0[0]).solve($0[1]) },
+        OpCase("solve matrix", [[3, 3], [3, 2]]) { try shifted($0[0]).solve($0[1]) },
+        OpCase("determinant", [[3, 3]]) { try shifted($0[0]).determinant() },
     ]
     return cases
 }()
+
+/// `a + 4I`: random entries of size ≤ 2 plus a dominant diagonal keep the matrix
+/// well conditioned, so inverse, solve and det are smooth around it.
+func shifted(_ a: Variable) throws -> Variable {
+    try a + Variable(Tensor.eye(a.shape[0]).binary(.multiply, Tensor(4)))
+}
 
 /// Reverse-mode gradients of every op against central differences (h = 1e-6).
 ///
