@@ -1,0 +1,176 @@
+import Autodiff
+import Tensor
+
+/// A loss: prediction and target to a one-element Variable.
+public typealias Loss = (Variable, Variable) throws -> Variable
+
+/// The record of a `fit`: the loss per epoch and how training ended.
+public struct History: Equatable {
+    /// Mean training loss of each epoch (batches weighted by their size).
+    public var train: [Double] = []
+    /// Validation loss after each epoch (empty without validation data).
+    public var validation: [Double] = []
+    /// True when early stopping ended training.
+    public var stoppedEarly = false
+    /// True when the stop check (Ctrl-C) ended training; the model keeps what it learned.
+    public var interrupted = false
+
+    /// An empty history.
+    public init() {}
+}
+
+/// How far a `fit` has got, for a progress bar.
+public struct FitProgress {
+    /// Batches done so far, over all epochs.
+    public var done: Int
+    /// Batches in the whole run.
+    public var total: Int
+    /// Current epoch, from 1.
+    public var epoch: Int
+    /// The running mean loss of the current epoch.
+    public var loss: Double
+    /// `epoch 2/5  loss 0.0312`.
+    public var message: String
+}
+
+/// The settings of a `fit`, with the defaults of the language's `fit`.
+public struct FitOptions {
+    /// Passes over the data (default 1).
+    public var epochs = 1
+    /// Rows per batch (default 32); the last batch of an epoch may be smaller.
+    public var batchSize = 32
+    /// Visit the rows in a new random order each epoch (default true).
+    public var shuffle = true
+    /// Data evaluated after each epoch, in evaluation mode.
+    public var validation: (x: Tensor, y: Tensor)?
+    /// Stop after this many epochs without a new best loss (validation loss when given,
+    /// training loss otherwise); nil never stops early. The model is not rolled back.
+    public var earlyStopping: Int?
+    /// A penalty on the parameters added to every batch loss (l1, l2, elastic).
+    public var regulariser: (([Variable]) throws -> Variable)?
+    /// Source of the shuffles.
+    public var generator: RandomGenerator = .shared
+
+    /// The defaults.
+    public init() {}
+}
+
+/// Trains `model` on (X, Y) by mini-batch gradient steps and returns the loss history.
+///
+/// Each batch: forward in training mode, loss (plus the regulariser), gradients of
+/// the loss with respect to every parameter (first order, no graph kept), one
+/// `optimiser.step` over all parameters. `progress` hears after every batch;
+/// `shouldStop` is asked before each batch, and a true answer ends training cleanly
+/// (the history says `interrupted`, the model keeps its trained parameters).
+/// The model's mode is restored at the end.
+/// - Throws: `NNError.invalidArgument` for mismatched row counts or bad options;
+///   what the model, loss or optimiser throws.
+public func fit(_ model: Layer, _ x: Tensor, _ y: Tensor, loss: Loss, optimiser: Optimiser,
+                options: FitOptions = FitOptions(), progress: ((FitProgress) -> Void)? = nil,
+                shouldStop: (() -> Bool)? = nil) throws -> History {
+    guard x.rank >= 1, y.rank >= 1, x.shape[0] == y.shape[0] else {
+        throw NNError.invalidArgument("fit needs X and Y with the same number of rows, got shapes \(formatShape(x.shape)) and \(formatShape(y.shape))")
+    }
+    guard options.epochs >= 0 else { throw NNError.invalidArgument("fit needs epochs >= 0, got \(options.epochs)") }
+    guard options.batchSize > 0 else { throw NNError.invalidArgument("fit needs batch_size > 0, got \(options.batchSize)") }
+    if let patience = options.earlyStopping, patience < 1 {
+        throw NNError.invalidArgument("fit needs early_stopping >= 1, got \(patience)")
+    }
+    if let v = options.validation, v.x.rank < 1 || v.y.rank < 1 || v.x.shape[0] != v.y.shape[0] {
+        throw NNError.invalidArgument("fit: validation X and Y differ in rows, shapes \(formatShape(v.x.shape)) and \(formatShape(v.y.shape))")
+    }
+    let rows = x.shape[0]
+    let xs = x.contiguous(), ys = y.contiguous()
+    let batches = (rows + options.batchSize - 1) / options.batchSize
+    let total = batches * options.epochs
+    let wasTraining = model.isTraining
+    defer { model.isTraining = wasTraining }
+    let params = model.parameters
+    var history = History()
+    var best = Double.infinity, sinceBest = 0, done = 0
+    var order = Array(0..<rows)
+
+    for epoch in 1...Swift.max(options.epochs, 1) where options.epochs > 0 {
+        model.train()
+        if options.shuffle { order = options.generator.permutation(rows) }
+        var sum = 0.0, seen = 0
+        for batch in 0..<batches {
+            if shouldStop?() == true {
+                history.interrupted = true
+                if seen > 0 { history.train.append(sum / Double(seen)) }
+                return history
+            }
+            let start = batch * options.batchSize, end = Swift.min(start + options.batchSize, rows)
+            let contiguousRange = !options.shuffle
+            let bx = try rowsOf(xs, order, start, end, contiguousRange)
+            let by = try rowsOf(ys, order, start, end, contiguousRange)
+            var value = try loss(model(Variable(bx)), Variable(by))
+            if let r = options.regulariser { value = try value + r(params.map(\.variable)) }
+            let lossValue = try value.value.scalar()
+            let grads = try gradients(of: value, withRespect: params.map(\.variable), createGraph: false)
+            let next = try optimiser.step(params.map(\.value), grads.map(\.value))
+            for (p, v) in zip(params, next) { p.value = v }
+            sum += lossValue * Double(end - start)
+            seen += end - start
+            done += 1
+            if let progress {
+                let mean = sum / Double(seen)
+                progress(FitProgress(done: done, total: total, epoch: epoch, loss: mean,
+                                     message: "epoch \(epoch)/\(options.epochs)  loss \(shortNumber(mean))"))
+            }
+        }
+        let trainLoss = sum / Double(Swift.max(seen, 1))
+        history.train.append(trainLoss)
+        var monitored = trainLoss
+        if let v = options.validation {
+            model.eval()
+            let vl = try loss(model(Variable(v.x)), Variable(v.y)).value.scalar()
+            history.validation.append(vl)
+            monitored = vl
+        }
+        if let patience = options.earlyStopping {
+            if monitored < best { best = monitored; sinceBest = 0 } else { sinceBest += 1 }
+            if sinceBest >= patience { history.stoppedEarly = true; break }
+        }
+    }
+    return history
+}
+
+/// Rows `order[start..<end]` of `t` (rows `start..<end` when `inOrder`), copied into a new tensor.
+func rowsOf(_ t: Tensor, _ order: [Int], _ start: Int, _ end: Int, _ inOrder: Bool) throws -> Tensor {
+    var shape = t.shape
+    shape[0] = end - start
+    let width = t.shape.dropFirst().reduce(1, *)
+    return try t.withContiguousElements { src in
+        try Tensor(shape: shape) { out in
+            guard let s = src.baseAddress, let o = out.baseAddress, width > 0 else { return }
+            for (k, i) in (start..<end).enumerated() {
+                let row = inOrder ? i : order[i]
+                (o + k * width).update(from: s + row * width, count: width)
+            }
+        }
+    }
+}
+
+/// A loss for a progress message: four significant digits.
+func shortNumber(_ x: Double) -> String {
+    guard x.isFinite, x != 0 else { return "\(x)" }
+    let magnitude = Swift.abs(x)
+    if magnitude >= 1e-3, magnitude < 1e5 {
+        let digits = Swift.max(0, 3 - Int((magnitude).log10Floor))
+        var p = 1.0
+        for _ in 0..<digits { p *= 10 }
+        return "\((x * p).rounded() / p)"
+    }
+    return "\(x)"
+}
+
+extension Double {
+    /// ⌊log₁₀ self⌋ for a positive finite value.
+    var log10Floor: Double {
+        var e = 0.0, v = self
+        while v >= 10 { v /= 10; e += 1 }
+        while v < 1 { v *= 10; e -= 1 }
+        return e
+    }
+}
