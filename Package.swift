@@ -21,7 +21,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
-        .target(name: "Tensor", dependencies: ["CBLAS"], swiftSettings: fast),
+        .target(name: "CVectorMath", linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
+        .target(name: "Tensor", dependencies: ["CBLAS", "CVectorMath"], swiftSettings: fast),
+        .executableTarget(name: "tensor-bench", dependencies: ["Tensor"], path: "Sources/TensorBench", swiftSettings: fast),
         .target(name: "Autodiff", dependencies: ["Tensor"], swiftSettings: fast),
         .target(name: "NN", dependencies: ["Autodiff", "Tensor"], swiftSettings: fast),
         .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor"], swiftSettings: fast),

@@ -2,9 +2,9 @@ import Glibc
 
 /// The buffer behind one or more tensors: a 64-byte aligned block of Doubles.
 ///
-/// Buffers of 2 MiB and more are allocated with `posix_memalign` and marked for
-/// transparent huge pages, which cuts first-touch page faults on fresh outputs
-/// (a 1e7-element add spends most of its time faulting otherwise).
+/// Large buffers come from `BufferPool`, which reuses freed ones and marks new
+/// ones for transparent huge pages: first-touch page faults on fresh outputs
+/// otherwise dominate a 1e7-element add.
 public final class TensorStorage {
     public let base: UnsafeMutablePointer<Double>
     public let count: Int
@@ -18,11 +18,9 @@ public final class TensorStorage {
             throw TensorError.allocationTooLarge(elements: count, limit: Tensor.allocationLimit)
         }
         let bytes = Swift.max(count, 1) * MemoryLayout<Double>.stride
-        var raw: UnsafeMutableRawPointer?
-        guard posix_memalign(&raw, 64, bytes) == 0, let pointer = raw else {
+        guard let pointer = BufferPool.allocate(bytes) else {
             throw TensorError.allocationTooLarge(elements: count, limit: Tensor.allocationLimit)
         }
-        if bytes >= 2 << 20 { _ = madvise(pointer, bytes, 14 /* MADV_HUGEPAGE */) }
         self.base = pointer.bindMemory(to: Double.self, capacity: Swift.max(count, 1))
         self.count = count
     }
@@ -41,5 +39,5 @@ public final class TensorStorage {
         }
     }
 
-    deinit { free(base) }
+    deinit { BufferPool.release(UnsafeMutableRawPointer(base), bytes: Swift.max(count, 1) * MemoryLayout<Double>.stride) }
 }

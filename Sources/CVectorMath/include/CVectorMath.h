@@ -1,0 +1,23 @@
+#ifndef GRADBOOK_CVECTORMATH_H
+#define GRADBOOK_CVECTORMATH_H
+
+#include <stddef.h>
+
+/* Elementwise math over contiguous double buffers: y[i] = f(x[i]) for i < n.
+   On CPUs with AVX2 and FMA the work goes four lanes at a time through glibc's
+   libmvec (accurate to a few ulp); elsewhere through scalar libm. x and y may be
+   the same buffer. */
+void gb_vexp(const double *x, double *y, size_t n);
+void gb_vlog(const double *x, double *y, size_t n);
+void gb_vtanh(const double *x, double *y, size_t n);
+void gb_vsin(const double *x, double *y, size_t n);
+void gb_vcos(const double *x, double *y, size_t n);
+/* 1 / (1 + exp(-x)); exp overflowing to inf gives the correct limit 0. */
+void gb_vsigmoid(const double *x, double *y, size_t n);
+/* max(x, 0) + log1p(exp(-|x|)), stable for large |x|. */
+void gb_vsoftplus(const double *x, double *y, size_t n);
+
+/* 1 when this CPU takes the libmvec path. */
+int gb_vector_math_accelerated(void);
+
+#endif

@@ -1,0 +1,65 @@
+// tensor-bench: times the Tensor core on the operations of bench/run and prints
+// one line per case, `name size value unit`, for the script to compare with NumPy.
+// Protocol (the same in bench/tensor/numpy_bench.py): one warm-up call, then
+// repetitions filling about 0.4 s (at least 5, at most 200); the median time counts.
+import Glibc
+import Tensor
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+func medianTime(_ body: () throws -> Tensor) rethrows -> Double {
+    var keep = try body()
+    let t0 = now()
+    keep = try body()
+    let once = Swift.max(now() - t0, 1e-7)
+    let reps = Swift.min(200, Swift.max(5, Int(0.4 / once)))
+    var times: [Double] = []
+    for _ in 0..<reps {
+        let start = now()
+        keep = try body()
+        times.append(now() - start)
+    }
+    withExtendedLifetime(keep) {}
+    times.sort()
+    return times[times.count / 2]
+}
+
+func report(_ name: String, _ size: Int, _ value: Double, _ unit: String) {
+    print("\(name) \(size) \((value * 10).rounded() / 10) \(unit)")
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+let only = Set(arguments)
+func wanted(_ name: String) -> Bool { only.isEmpty || only.contains(name) }
+
+do {
+    let g = RandomGenerator(seed: 1)
+    if wanted("matmul") {
+        for n in [256, 512, 1024, 2048] {
+            let a = try Tensor.randn([n, n], using: g), b = try Tensor.randn([n, n], using: g)
+            let t = try medianTime { try a.matmul(b) }
+            report("matmul", n, 2 * Double(n * n * n) / t / 1e9, "GFLOP/s")
+        }
+    }
+    for n in [1_000_000, 10_000_000] {
+        let a = try Tensor.randn([n], using: g), b = try Tensor.randn([n], using: g)
+        let melem = { (t: Double) in Double(n) / t / 1e6 }
+        if wanted("add") { report("add", n, melem(try medianTime { try a + b }), "Melem/s") }
+        if wanted("mul") { report("mul", n, melem(try medianTime { try a * b }), "Melem/s") }
+        if wanted("exp") { report("exp", n, melem(medianTime { a.unary(.exp) }), "Melem/s") }
+        if wanted("tanh") { report("tanh", n, melem(medianTime { a.unary(.tanh) }), "Melem/s") }
+        if wanted("sigmoid") { report("sigmoid", n, melem(medianTime { a.unary(.sigmoid) }), "Melem/s") }
+        if wanted("sum") { report("sum", n, melem(medianTime { a.sum() }), "Melem/s") }
+        if wanted("rowadd") {
+            let m = try a.reshape([n / 1000, 1000]), row = try Tensor.randn([1000], using: g)
+            report("rowadd", n, melem(try medianTime { try m + row }), "Melem/s")
+        }
+    }
+} catch {
+    print("error: \(error)")
+    exit(1)
+}

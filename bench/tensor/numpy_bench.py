@@ -1,0 +1,55 @@
+"""NumPy side of bench/run: the same cases and timing protocol as tensor-bench.
+
+Prints one line per case, `name size value unit`; the first line is `# numpy VERSION python VERSION`.
+"""
+import sys
+import time
+
+import numpy as np
+
+
+def median_time(body):
+    keep = body()
+    t0 = time.perf_counter()
+    keep = body()
+    once = max(time.perf_counter() - t0, 1e-7)
+    reps = min(200, max(5, int(0.4 / once)))
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        keep = body()
+        times.append(time.perf_counter() - start)
+    del keep
+    times.sort()
+    return times[len(times) // 2]
+
+
+def report(name, size, value, unit):
+    print(f"{name} {size} {round(value, 1)} {unit}", flush=True)
+
+
+def main():
+    only = set(sys.argv[1:])
+    wanted = lambda name: not only or name in only
+    print(f"# numpy {np.__version__} python {sys.version.split()[0]} {sys.executable}")
+    rng = np.random.default_rng(1)
+    if wanted("matmul"):
+        for n in (256, 512, 1024, 2048):
+            a, b = rng.standard_normal((n, n)), rng.standard_normal((n, n))
+            t = median_time(lambda: a @ b)
+            report("matmul", n, 2 * n**3 / t / 1e9, "GFLOP/s")
+    for n in (1_000_000, 10_000_000):
+        a, b = rng.standard_normal(n), rng.standard_normal(n)
+        melem = lambda t: n / t / 1e6
+        if wanted("add"): report("add", n, melem(median_time(lambda: a + b)), "Melem/s")
+        if wanted("mul"): report("mul", n, melem(median_time(lambda: a * b)), "Melem/s")
+        if wanted("exp"): report("exp", n, melem(median_time(lambda: np.exp(a))), "Melem/s")
+        if wanted("tanh"): report("tanh", n, melem(median_time(lambda: np.tanh(a))), "Melem/s")
+        if wanted("sigmoid"): report("sigmoid", n, melem(median_time(lambda: 1 / (1 + np.exp(-a)))), "Melem/s")
+        if wanted("sum"): report("sum", n, melem(median_time(lambda: a.sum())), "Melem/s")
+        if wanted("rowadd"):
+            m, row = a.reshape(n // 1000, 1000), rng.standard_normal(1000)
+            report("rowadd", n, melem(median_time(lambda: m + row)), "Melem/s")
+
+
+main()

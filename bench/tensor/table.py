@@ -1,0 +1,38 @@
+"""Joins tensor-bench and numpy_bench.py lines into a Markdown table with ratios and targets."""
+import sys
+
+TARGETS = {"add": 0.8, "mul": 0.8, "sum": 0.8, "rowadd": 0.8, "exp": 1.5, "tanh": 1.5, "sigmoid": 1.5}
+NAMES = {"matmul": "matmul", "add": "a + b", "mul": "a * b", "exp": "exp", "tanh": "tanh",
+         "sigmoid": "sigmoid", "sum": "sum", "rowadd": "row-vector broadcast add"}
+
+
+def target(name, size):
+    if name == "matmul":
+        return 0.9 if size >= 512 else 0.5
+    return TARGETS.get(name, 0.5)
+
+
+values, header = {}, ""
+order = []
+for line in open(sys.argv[1]):
+    side, *rest = line.split()
+    if rest and rest[0] == "#":
+        header = " ".join(rest[1:])
+        continue
+    name, size, value, unit = rest
+    key = (name, int(size))
+    if key not in order:
+        order.append(key)
+    values[(side,) + key] = (float(value), unit)
+
+print(f"compared with: {header}")
+print()
+print("| operation | n | unit | Gradbook | NumPy | ratio | target | met |")
+print("|---|---:|---|---:|---:|---:|---:|:---:|")
+for name, size in order:
+    g, unit = values.get(("gradbook", name, size), (float("nan"), ""))
+    n, _ = values.get(("numpy", name, size), (float("nan"), ""))
+    ratio = g / n if n else float("nan")
+    goal = target(name, size)
+    met = "yes" if ratio >= goal else "no"
+    print(f"| {NAMES[name]} | {size:,} | {unit} | {g:,.1f} | {n:,.1f} | {ratio:.2f}x | {goal}x | {met} |")
