@@ -144,11 +144,12 @@ enum DerivativeRules {
         case (1, 1):
             return [needs[0] ? try g * b : nil, needs[1] ? try g * a : nil]
         case (2, 1):
-            return [needs[0] ? try g.reshape([-1, 1]).matmul(b.reshape([1, -1])) : nil,
-                    needs[1] ? try a.transposed().matmul(g) : nil]
+            // gᵀA rather than Aᵀg: a vector-matrix product needs no transposed copy.
+            return [needs[0] ? try g.reshape([-1, 1]) * b.reshape([1, -1]) : nil,
+                    needs[1] ? try g.matmul(a) : nil]
         case (1, 2):
             return [needs[0] ? try b.matmul(g) : nil,
-                    needs[1] ? try a.reshape([-1, 1]).matmul(g.reshape([1, -1])) : nil]
+                    needs[1] ? try a.reshape([-1, 1]) * g.reshape([1, -1]) : nil]
         default:
             return [needs[0] ? try g.matmul(b.transposed()) : nil,
                     needs[1] ? try a.transposed().matmul(g) : nil]

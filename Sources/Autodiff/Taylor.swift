@@ -26,7 +26,7 @@ public struct TaylorModel: CustomStringConvertible {
         let x = Variable.leaf(x0)
         var derivative = try f(x)
         guard derivative.count == 1 else { throw AutodiffError.nonScalarOutput(shape: derivative.shape) }
-        var coefficients = [try GraphKernels.reshape(derivative.value, [])]
+        var coefficients = [try derivative.value.reshape([])]
         if x0.rank == 0 {
             var factorial = 1.0
             for i in stride(from: 1, through: order, by: 1) {

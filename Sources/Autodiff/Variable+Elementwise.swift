@@ -47,7 +47,7 @@ extension Variable {
     /// `a` where `condition` is nonzero, `b` elsewhere, all three broadcast together.
     /// The condition is a constant: no gradient flows into it.
     public static func `where`(_ condition: Tensor, _ a: Variable, _ b: Variable) throws -> Variable {
-        let value = try GraphKernels.select(condition, a.value, b.value)
+        let value = try Tensor.where(condition, a.value, b.value)
         return make(value, .select(condition: condition), [a, b])
     }
 

@@ -4,7 +4,7 @@ extension Variable {
     /// The same elements under another shape (row-major); one `-1` is inferred.
     /// - Throws: `invalidShape` when the element counts differ.
     public func reshape(_ shape: [Int]) throws -> Variable {
-        let value = try GraphKernels.reshape(self.value, shape)
+        let value = try self.value.reshape(shape)
         if value.shape == self.shape { return self }
         return Variable.make(value, .reshape, [self])
     }
@@ -22,7 +22,7 @@ extension Variable {
     /// - Throws: `invalidArgument` when `permutation` is not one of `0..<rank`.
     public func permuted(_ permutation: [Int]) throws -> Variable {
         if permutation == Array(0..<rank) { return self }
-        return Variable.make(try GraphKernels.permute(value, permutation), .permute(permutation), [self])
+        return Variable.make(try value.permuted(permutation), .permute(permutation), [self])
     }
 
     /// Stretched to `shape` by broadcasting; the gradient is summed back.
@@ -40,8 +40,9 @@ extension Variable {
     /// Elements `start..<start+length` along `axis`.
     func narrow(axis: Int, start: Int, length: Int) throws -> Variable {
         if start == 0 && length == shape[axis] { return self }
-        return Variable.make(try GraphKernels.narrow(value, axis: axis, start: start, length: length),
-                             .narrow(axis: axis, start: start, length: length), [self])
+        var indices = [TensorIndex](repeating: .all, count: axis + 1)
+        indices[axis] = .range(start: start, stop: start + length, step: 1)
+        return Variable.make(try value.subscripted(indices), .narrow(axis: axis, start: start, length: length), [self])
     }
 
     /// The variables joined along `axis` (negative counts from the end).
@@ -50,7 +51,7 @@ extension Variable {
         guard let first = parts.first else { throw TensorError.invalidArgument("concat needs at least one tensor") }
         let ax = try Shape.normalizeAxis(axis, rank: first.rank)
         if parts.count == 1 { return first }
-        return make(try GraphKernels.concat(parts.map(\.value), axis: ax), .concat(axis: ax), parts)
+        return make(try Tensor.concat(parts.map(\.value), axis: ax), .concat(axis: ax), parts)
     }
 
     /// The variables, all of one shape, stacked along a new axis `axis`.

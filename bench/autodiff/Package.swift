@@ -1,0 +1,16 @@
+// swift-tools-version:6.0
+// The Hessian benchmark, a package of its own so it builds against the library
+// products without adding a target to the root package.
+import PackageDescription
+
+let package = Package(
+    name: "AutodiffBench",
+    dependencies: [.package(path: "../..")],
+    targets: [
+        .executableTarget(
+            name: "HessianBench",
+            dependencies: [.product(name: "Autodiff", package: "main"), .product(name: "Tensor", package: "main")],
+            swiftSettings: [.unsafeFlags(["-target-cpu", "haswell"])]),
+    ],
+    swiftLanguageModes: [.v5]
+)
