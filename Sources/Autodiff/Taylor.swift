@@ -76,19 +76,29 @@ public struct TaylorModel: CustomStringConvertible {
         if center.rank == 0 {
             let shift = c0 == "0" ? "x" : (c0.hasPrefix("-") ? "(x + \(c0.dropFirst()))" : "(x - \(c0))")
             var text = ""
+            // Exact zero terms (odd or even symmetry) are left out.
             for (i, c) in coefficients.enumerated() {
                 let v = (try? c.scalar()) ?? .nan
+                if v == 0 { continue }
                 let magnitude = formatter.format(Swift.abs(v))
-                let sign = v < 0 || (v == 0 && v.sign == .minus) ? "-" : "+"
-                let term = i == 0 ? magnitude : (i == 1 ? "\(magnitude)·\(shift)" : "\(magnitude)·\(shift)^\(i)")
-                text += text.isEmpty ? (sign == "-" ? "-" : "") + term : " \(sign) \(term)"
+                let negative = v < 0
+                let power = i == 0 ? "" : (i == 1 ? shift : "\(shift)^\(i)")
+                let term = i == 0 ? magnitude : (magnitude == "1" ? power : "\(magnitude)·\(power)")
+                text += text.isEmpty ? (negative ? "-" : "") + term : (negative ? " - " : " + ") + term
             }
+            if text.isEmpty { text = "0" }
             return "taylor model of order \(order) at x0 = \(c0): \(text)"
         }
         var lines = ["taylor model of order \(order) at x0 = \(formatter.format(center))",
                      "  f(x0) = \(number(coefficients[0], formatter))"]
         let names = ["", "grad", "hessian"]
-        for i in 1..<coefficients.count { lines.append("  \(names[i]) = \(formatter.format(coefficients[i]))") }
+        for i in 1..<coefficients.count {
+            let label = "  \(names[i]) = "
+            let body = formatter.format(coefficients[i])
+            // Continuation lines of a matrix line up under its first row.
+            let pad = "\n" + String(repeating: " ", count: label.count)
+            lines.append(label + body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: pad))
+        }
         let terms = ["f(x0)", "grad·(x - x0)", "½ (x - x0)ᵀ hessian (x - x0)"]
         lines.insert("  " + terms.prefix(order + 1).joined(separator: " + "), at: 1)
         return lines.joined(separator: "\n")
