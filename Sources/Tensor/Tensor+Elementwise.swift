@@ -38,9 +38,13 @@ extension Tensor {
         return pow(x, y)
     }
 
+    /// Elementwise sum with broadcasting. - Throws: `shapeMismatch`.
     public static func + (lhs: Tensor, rhs: Tensor) throws -> Tensor { try lhs.binary(.add, rhs) }
+    /// Elementwise difference with broadcasting. - Throws: `shapeMismatch`.
     public static func - (lhs: Tensor, rhs: Tensor) throws -> Tensor { try lhs.binary(.subtract, rhs) }
+    /// Elementwise product with broadcasting. - Throws: `shapeMismatch`.
     public static func * (lhs: Tensor, rhs: Tensor) throws -> Tensor { try lhs.binary(.multiply, rhs) }
+    /// Elementwise quotient with broadcasting. - Throws: `shapeMismatch`.
     public static func / (lhs: Tensor, rhs: Tensor) throws -> Tensor { try lhs.binary(.divide, rhs) }
 
     /// The broadcast kernel: one tight loop per output row, specialised on `f`.

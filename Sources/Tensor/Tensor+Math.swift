@@ -29,6 +29,7 @@ extension Tensor {
         }
     }
 
+    /// Elementwise negation.
     public static prefix func - (x: Tensor) -> Tensor { x.unary(.negate) }
 
     /// Applies a C vector kernel (libmvec where the CPU allows) to the contiguous elements.

@@ -18,6 +18,7 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
     /// Anything else, already phrased for the user.
     case invalidArgument(String)
 
+    /// The message shown to the user, naming shapes as NumPy prints them.
     public var description: String {
         switch self {
         case let .shapeMismatch(op, lhs, rhs):

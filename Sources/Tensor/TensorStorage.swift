@@ -6,7 +6,9 @@ import Glibc
 /// ones for transparent huge pages: first-touch page faults on fresh outputs
 /// otherwise dominate a 1e7-element add.
 public final class TensorStorage {
+    /// First element; valid for `count` elements while the storage lives.
     public let base: UnsafeMutablePointer<Double>
+    /// Number of elements allocated.
     public let count: Int
 
     /// Allocates `count` uninitialised elements.
