@@ -1,0 +1,67 @@
+import Autodiff
+import Tensor
+
+// exp log sqrt abs sign clip where sin cos sigmoid tanh relu leaky_relu elu softplus softmax log_softmax
+
+extension BuiltinGroup {
+    /// Elementwise functions and activations (differentiable on Variables).
+    static let math = BuiltinGroup(topic: "Math", builtins: [
+        unary("exp", .exp, "e to the x, elementwise.", "exp(1)"),
+        unary("log", .log, "Natural logarithm, elementwise (log(0) is -inf).", "log([1, 10])"),
+        unary("sqrt", .sqrt, "Square root, elementwise.", "sqrt(2)"),
+        unary("abs", .abs, "Absolute value, elementwise.", "abs([-1, 2])"),
+        unary("sign", .sign, "-1, 0 or 1 by the sign of each element.", "sign([-2, 0, 3])"),
+        unary("sin", .sin, "Sine (radians), elementwise.", "sin(0.5)"),
+        unary("cos", .cos, "Cosine (radians), elementwise.", "cos(0.5)"),
+        unary("tanh", .tanh, "Hyperbolic tangent, elementwise.", "tanh([0, 1])"),
+        unary("sigmoid", .sigmoid, "The logistic function 1 / (1 + e^-x), elementwise.", "sigmoid(0)"),
+        unary("relu", .relu, "max(x, 0), elementwise.", "relu([-1, 2])"),
+        unary("softplus", .softplus, "log(1 + e^x), elementwise, computed without overflow.", "softplus(0)"),
+        Builtin("leaky_relu", [.init("x"), .init("alpha", default: .number(0.01))],
+                doc: "x where x > 0, else alpha·x.", example: "leaky_relu([-1, 2], alpha=0.1)") { args, _ in
+            let a = try args.number(1)
+            if case .variable(let v) = args[0] { return .variable(try v.leakyRelu(alpha: a)) }
+            return Operators.wrap(try args.tensor(0).leakyRelu(alpha: a))
+        },
+        Builtin("elu", [.init("x"), .init("alpha", default: .number(1))],
+                doc: "x where x > 0, else alpha·(e^x − 1).", example: "elu([-1, 2])") { args, _ in
+            let a = try args.number(1)
+            if case .variable(let v) = args[0] { return .variable(try v.elu(alpha: a)) }
+            return Operators.wrap(try args.tensor(0).elu(alpha: a))
+        },
+        Builtin("clip", [.init("x"), .init("low"), .init("high")],
+                doc: "Each element limited to [low, high].", example: "clip([-1, 0.5, 2], 0, 1)") { args, _ in
+            let lo = try args.number(1), hi = try args.number(2)
+            if case .variable(let v) = args[0] { return .variable(try v.clip(lo, hi)) }
+            return Operators.wrap(try args.tensor(0).clip(lo, hi))
+        },
+        Builtin("where", [.init("condition"), .init("a"), .init("b")],
+                doc: "a where the condition is non-zero, else b, elementwise with broadcasting.",
+                example: "where([1, 0, 1], [1, 2, 3], 0)") { args, _ in
+            let c = try args.tensor(0)
+            if args.isVariable(1) || args.isVariable(2) {
+                return .variable(try Variable.where(c, try args.variable(1), try args.variable(2)))
+            }
+            return Operators.wrap(try Tensor.where(c, try args.tensor(1), try args.tensor(2)))
+        },
+        Builtin("softmax", [.init("x"), .init("axis", default: .number(-1))],
+                doc: "e^x normalised to sum 1 along axis (default the last), computed stably.",
+                example: "softmax([1, 2, 3])") { args, _ in
+            let axis = try args.int(1)
+            if case .variable(let v) = args[0] { return .variable(try v.softmax(axis: axis)) }
+            return Operators.wrap(try args.tensor(0).softmax(axis: axis))
+        },
+        Builtin("log_softmax", [.init("x"), .init("axis", default: .number(-1))],
+                doc: "log(softmax(x)) along axis, computed without overflow.",
+                example: "log_softmax([1, 2, 3])") { args, _ in
+            let axis = try args.int(1)
+            if case .variable(let v) = args[0] { return .variable(try v.logSoftmax(axis: axis)) }
+            return Operators.wrap(try args.tensor(0).logSoftmax(axis: axis))
+        },
+    ])
+}
+
+private func unary(_ name: String, _ op: UnaryOperation, _ doc: String, _ example: String) -> Builtin {
+    BuiltinHelpers.elementwise(name, doc: doc, example: example,
+                               tensor: { $0.unary(op) }, variable: { $0.unary(op) })
+}

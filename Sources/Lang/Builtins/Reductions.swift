@@ -1,0 +1,77 @@
+import Autodiff
+import Tensor
+
+// sum mean var std max min argmax norm
+
+extension BuiltinGroup {
+    /// Reductions over all elements or one axis (`axis=`, `keepdims=`).
+    static let reductions = BuiltinGroup(topic: "Reductions", builtins: [
+        reduction("sum", doc: "Sum of the elements, or along `axis`.", example: "sum([[1, 2], [3, 4]], axis=0)",
+                  all: { $0.sum() }, axis: { try $0.sum(axis: $1, keepDims: $2) },
+                  variableAll: { $0.sum() }, variableAxis: { try $0.sum(axis: $1, keepDims: $2) }),
+        reduction("mean", doc: "Mean of the elements, or along `axis`.", example: "mean([1, 2, 3, 4])",
+                  all: { $0.mean() }, axis: { try $0.mean(axis: $1, keepDims: $2) },
+                  variableAll: { try $0.mean() }, variableAxis: { try $0.mean(axis: $1, keepDims: $2) }),
+        reduction("var", doc: "Variance (population, ddof 0) of the elements, or along `axis`.", example: "var([1, 2, 3, 4])",
+                  all: { $0.variance() }, axis: { try $0.variance(axis: $1, keepDims: $2) },
+                  variableAll: { try $0.variance() }, variableAxis: { try $0.variance(axis: $1, keepDims: $2) }),
+        reduction("std", doc: "Standard deviation (ddof 0) of the elements, or along `axis`.", example: "std([1, 2, 3, 4])",
+                  all: { $0.std() }, axis: { try $0.std(axis: $1, keepDims: $2) },
+                  variableAll: { try $0.std() }, variableAxis: { try $0.std(axis: $1, keepDims: $2) }),
+        extremum("max", .maximum),
+        extremum("min", .minimum),
+        Builtin("argmax", [.init("x"), .init("axis", default: .nothing), .init("keepdims", default: .bool(false))],
+                doc: "Index of the largest element (of the flattened tensor), or along `axis`.",
+                example: "argmax([3, 9, 2])") { args, _ in
+            let t = try args.tensor(0)
+            if let axis = try args.optionalInt(1) { return Operators.wrap(try t.argmax(axis: axis, keepDims: try args.bool(2))) }
+            return Operators.wrap(try t.argmax())
+        },
+        reduction("norm", doc: "Euclidean norm of all elements, or along `axis`.", example: "norm([3, 4])",
+                  all: { $0.norm() }, axis: { try $0.norm(axis: $1, keepDims: $2) },
+                  variableAll: { try $0.norm() }, variableAxis: { try $0.norm(axis: $1, keepDims: $2) }),
+    ])
+}
+
+/// A reduction builtin with a differentiable path.
+private func reduction(_ name: String, doc: String, example: String,
+                       all: @escaping (Tensor) throws -> Tensor,
+                       axis: @escaping (Tensor, Int, Bool) throws -> Tensor,
+                       variableAll: @escaping (Variable) throws -> Variable,
+                       variableAxis: @escaping (Variable, Int, Bool) throws -> Variable) -> Builtin {
+    Builtin(name, [.init("x"), .init("axis", default: .nothing), .init("keepdims", default: .bool(false))],
+            doc: doc, example: example) { args, _ in
+        let ax = try args.optionalInt(1)
+        let keep = try args.bool(2)
+        if case .variable(let v) = args[0] {
+            return .variable(try ax.map { try variableAxis(v, $0, keep) } ?? variableAll(v))
+        }
+        let t = try args.tensor(0)
+        return Operators.wrap(try ax.map { try axis(t, $0, keep) } ?? all(t))
+    }
+}
+
+/// max/min: one argument reduces; two are elementwise (NumPy's maximum/minimum).
+private func extremum(_ name: String, _ op: BinaryOperation) -> Builtin {
+    let isMax = op == .maximum
+    return Builtin(name, [.init("x"), .init("y", default: .nothing), .init("axis", default: .nothing),
+                          .init("keepdims", default: .bool(false))],
+                   doc: "\(isMax ? "Largest" : "Smallest") element, or along `axis`; with two arguments the elementwise \(isMax ? "maximum" : "minimum").",
+                   example: isMax ? "max([1, 5, 2]), max([1, 5], [3, 2])" : "min([1, 5, 2])") { args, _ in
+        if args.has(1) {
+            if args.isVariable(0) || args.isVariable(1) {
+                return .variable(try args.variable(0).binary(op, try args.variable(1)))
+            }
+            return Operators.wrap(try args.tensor(0).binary(op, try args.tensor(1)))
+        }
+        let ax = try args.optionalInt(2)
+        let keep = try args.bool(3)
+        if case .variable(let v) = args[0] {
+            if let a = ax { return .variable(isMax ? try v.max(axis: a, keepDims: keep) : try v.min(axis: a, keepDims: keep)) }
+            return .variable(isMax ? try v.max() : try v.min())
+        }
+        let t = try args.tensor(0)
+        if let a = ax { return Operators.wrap(isMax ? try t.max(axis: a, keepDims: keep) : try t.min(axis: a, keepDims: keep)) }
+        return Operators.wrap(isMax ? try t.max() : try t.min())
+    }
+}

@@ -1,0 +1,37 @@
+/// Every builtin of the language, by topic. A topic file declares one
+/// `BuiltinGroup`; adding a topic is one line in `groups`.
+public enum Registry {
+    /// The topic groups, in the order `docs/reference.md` lists them.
+    public static let groups: [BuiltinGroup] = [
+        .core,
+        .creation,
+        .shape,
+        .reductions,
+        .math,
+        .linearAlgebra,
+        .autodiff,
+        .plots,
+    ]
+
+    /// Every builtin by name (a later group wins a name clash).
+    public static let all: [String: Builtin] = {
+        var table: [String: Builtin] = [:]
+        for group in groups { for b in group.builtins { table[b.name] = b } }
+        return table
+    }()
+
+    /// The reference page, generated from the registry: a heading per topic,
+    /// each builtin's signature, doc line and example.
+    public static func referenceMarkdown() -> String {
+        var out = "# Builtin reference\n\n"
+        out += "Generated from the builtin registry (`Sources/Lang/Builtins/Registry.swift`); do not edit by hand.\n"
+        out += "Regenerate with `swift run gradbook-reference > docs/reference.md` or by running the LangTests reference test with `GRADBOOK_WRITE_REFERENCE=1`.\n"
+        for group in groups {
+            out += "\n## \(group.topic)\n"
+            for b in group.builtins {
+                out += "\n### `\(b.signature)`\n\n\(b.doc)\n\n    \(b.example)\n"
+            }
+        }
+        return out
+    }
+}

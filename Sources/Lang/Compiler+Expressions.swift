@@ -1,0 +1,235 @@
+extension Compiler {
+    func expression(_ e: Expr, _ scope: FunctionScope?) -> Eval {
+        switch e {
+        case .number(let x, _):
+            let v = Value.number(x)
+            return { _ in v }
+        case .string(let s, _):
+            let v = Value(s)
+            return { _ in v }
+        case .bool(let x, _):
+            return { _ in .bool(x) }
+        case .nothing:
+            return { _ in .nothing }
+        case .name(let name, let span):
+            return read(name, span, scope)
+        case .list(let items, let span):
+            let evals = items.map { expression($0, scope) }
+            return { b in
+                var values: [Value] = []
+                values.reserveCapacity(evals.count)
+                for ev in evals { values.append(try ev(b)) }
+                return try Operators.makeList(values, span)
+            }
+        case .unary(let op, let x, let span):
+            let ev = expression(x, scope)
+            switch op {
+            case .negate:
+                return { b in
+                    let v = try ev(b)
+                    if case .number(let n) = v { return .number(-n) }
+                    return try Operators.negate(v, span)
+                }
+            case .plus:
+                return { b in
+                    let v = try ev(b)
+                    if case .number = v { return v }
+                    return try Operators.binary(.add, .number(0), v, span)
+                }
+            case .not:
+                let s = x.span
+                return { b in .bool(!(try Operators.truthy(try ev(b), s))) }
+            }
+        case .binary(let op, let l, let r, let span):
+            return binary(op, l, r, span, scope)
+        case .and(let l, let r, _):
+            let a = expression(l, scope), c = expression(r, scope), ls = l.span, rs = r.span
+            return { b in .bool(try Operators.truthy(try a(b), ls) && Operators.truthy(try c(b), rs)) }
+        case .or(let l, let r, _):
+            let a = expression(l, scope), c = expression(r, scope), ls = l.span, rs = r.span
+            return { b in .bool(try Operators.truthy(try a(b), ls) || Operators.truthy(try c(b), rs)) }
+        case .call(let callee, let args, let span):
+            return call(callee, args, span, scope)
+        case .index(let base, let items, let span):
+            let eb = expression(base, scope)
+            let idx = indexItems(items, scope)
+            return { b in try Operators.index(try eb(b), try idx(b), span) }
+        case .attribute(let base, let name, let span):
+            let eb = expression(base, scope)
+            return { b in try Operators.attribute(try eb(b), name, span) }
+        case .lambda(let f):
+            return function(f, scope)
+        }
+    }
+
+    /// Reads a variable from its resolved home; an unassigned one is an error.
+    private func read(_ name: String, _ span: SourceSpan, _ scope: FunctionScope?) -> Eval {
+        switch Resolver.lookup(name, in: scope) {
+        case .local(let s):
+            return { b in
+                let v = b[s]
+                if case .undefined = v { throw Compiler.unassigned(name, span) }
+                return v
+            }
+        case .cellLocal(let s):
+            return { b in
+                guard case .cell(let c) = b[s] else { throw Compiler.unassigned(name, span) }
+                let v = c.pointer.pointee
+                if case .undefined = v { throw Compiler.unassigned(name, span) }
+                return v
+            }
+        case .capture(let i):
+            return { b in
+                guard case .function(let f) = b[0] else { throw Compiler.unassigned(name, span) }
+                let v = f.captures[i].pointer.pointee
+                if case .undefined = v { throw Compiler.unassigned(name, span) }
+                return v
+            }
+        case .global, .none:
+            let p = machine.global(name)
+            return { _ in
+                let v = p.pointee
+                if case .undefined = v { throw Compiler.unassigned(name, span) }
+                return v
+            }
+        }
+    }
+
+    static func unassigned(_ name: String, _ span: SourceSpan) -> Diagnostic {
+        Diagnostic(.name, "'\(name)' is used before it is assigned", span)
+    }
+
+    /// Arithmetic with the number-number case inline; everything else in `Operators.binary`.
+    private func binary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ span: SourceSpan,
+                        _ scope: FunctionScope?) -> Eval {
+        let a = expression(l, scope)
+        if case .number(let k, _) = r {
+            let kv = Value.number(k)
+            switch op {
+            case .add: return { b in let x = try a(b); if case .number(let p) = x { return .number(p + k) }; return try Operators.binary(op, x, kv, span) }
+            case .subtract: return { b in let x = try a(b); if case .number(let p) = x { return .number(p - k) }; return try Operators.binary(op, x, kv, span) }
+            case .multiply: return { b in let x = try a(b); if case .number(let p) = x { return .number(p * k) }; return try Operators.binary(op, x, kv, span) }
+            case .divide: return { b in let x = try a(b); if case .number(let p) = x { return .number(p / k) }; return try Operators.binary(op, x, kv, span) }
+            case .less: return { b in let x = try a(b); if case .number(let p) = x { return .bool(p < k) }; return try Operators.binary(op, x, kv, span) }
+            case .greater: return { b in let x = try a(b); if case .number(let p) = x { return .bool(p > k) }; return try Operators.binary(op, x, kv, span) }
+            default: break
+            }
+        }
+        let c = expression(r, scope)
+        switch op {
+        case .add:
+            return { b in
+                let x = try a(b), y = try c(b)
+                if case .number(let p) = x, case .number(let q) = y { return .number(p + q) }
+                return try Operators.binary(op, x, y, span)
+            }
+        case .subtract:
+            return { b in
+                let x = try a(b), y = try c(b)
+                if case .number(let p) = x, case .number(let q) = y { return .number(p - q) }
+                return try Operators.binary(op, x, y, span)
+            }
+        case .multiply:
+            return { b in
+                let x = try a(b), y = try c(b)
+                if case .number(let p) = x, case .number(let q) = y { return .number(p * q) }
+                return try Operators.binary(op, x, y, span)
+            }
+        case .divide:
+            return { b in
+                let x = try a(b), y = try c(b)
+                if case .number(let p) = x, case .number(let q) = y { return .number(p / q) }
+                return try Operators.binary(op, x, y, span)
+            }
+        case .less:
+            return { b in
+                let x = try a(b), y = try c(b)
+                if case .number(let p) = x, case .number(let q) = y { return .bool(p < q) }
+                return try Operators.binary(op, x, y, span)
+            }
+        case .lessEqual:
+            return { b in
+                let x = try a(b), y = try c(b)
+                if case .number(let p) = x, case .number(let q) = y { return .bool(p <= q) }
+                return try Operators.binary(op, x, y, span)
+            }
+        case .greater:
+            return { b in
+                let x = try a(b), y = try c(b)
+                if case .number(let p) = x, case .number(let q) = y { return .bool(p > q) }
+                return try Operators.binary(op, x, y, span)
+            }
+        default:
+            return { b in try Operators.binary(op, try a(b), try c(b), span) }
+        }
+    }
+
+    /// Evaluates index items to the tensor layer's indices.
+    func indexItems(_ items: [IndexItem], _ scope: FunctionScope?) -> (UnsafeMutablePointer<Value>) throws -> [IndexValue] {
+        let parts: [(UnsafeMutablePointer<Value>) throws -> IndexValue] = items.map { item in
+            switch item {
+            case .at(let e):
+                let ev = expression(e, scope), span = e.span
+                return { b in .at(try ev(b), span) }
+            case .slice(let start, let stop, let step, let span):
+                let es = start.map { expression($0, scope) }
+                let et = stop.map { expression($0, scope) }
+                let ep = step.map { expression($0, scope) }
+                return { b in
+                    .slice(try es?(b), try et?(b), try ep?(b), span)
+                }
+            }
+        }
+        return { b in try parts.map { try $0(b) } }
+    }
+
+    /// A closure that makes the function value (capturing cells) when the definition runs.
+    func function(_ f: FunctionDecl, _ parentScope: FunctionScope?) -> Eval {
+        guard let fscope = scopes[ObjectIdentifier(f)] else {
+            let span = f.span
+            return { _ in throw Diagnostic(.runtime, "internal: function was not resolved", span) }
+        }
+        let body: Eval
+        switch f.body {
+        case .expression(let e):
+            body = expression(e, fscope)
+        case .block(let stmts):
+            let ex = block(stmts, fscope)
+            let reg = machine.returnRegister
+            body = { b in
+                if try ex(b) == .returned {
+                    let r = reg.pointee
+                    reg.pointee = .nothing
+                    return r
+                }
+                return .nothing
+            }
+        }
+        let parameterCount = f.parameters.count
+        let cellSlots = fscope.cellSlots.sorted()
+        let withCells: Eval = cellSlots.isEmpty ? body : { b in
+            for s in cellSlots { b[s] = .cell(Cell(s <= parameterCount ? b[s] : .undefined)) }
+            return try body(b)
+        }
+        let defaults = f.parameters.map { p in p.defaultValue.map { expression($0, parentScope) } }
+        let sources = fscope.captureSources
+        let name = f.name ?? "lambda", names = f.parameters.map(\.name), frameSize = fscope.frameSize, span = f.span
+        return { b in
+            var captures: [Cell] = []
+            for source in sources {
+                switch source {
+                case .parentSlot(let s):
+                    guard case .cell(let c) = b[s] else { throw Diagnostic(.runtime, "internal: captured cell missing", span) }
+                    captures.append(c)
+                case .parentCapture(let i):
+                    guard case .function(let pf) = b[0] else { throw Diagnostic(.runtime, "internal: enclosing closure missing", span) }
+                    captures.append(pf.captures[i])
+                }
+            }
+            var defaultValues: [Value?] = []
+            for d in defaults { defaultValues.append(try d?(b)) }
+            return .function(Function(name: name, parameterNames: names, defaults: defaultValues,
+                                      frameSize: frameSize, captures: captures, span: span, body: withCells))
+        }
+    }
+}

@@ -1,0 +1,246 @@
+/// A compiled expression: evaluates on the frame starting at its argument.
+typealias Eval = (UnsafeMutablePointer<Value>) throws -> Value
+/// A compiled statement: runs on the frame and says how control leaves it.
+typealias Exec = (UnsafeMutablePointer<Value>) throws -> Flow
+
+/// How a statement finished; `return` leaves its value in the machine's return register.
+enum Flow {
+    case normal, breakLoop, continueLoop, returned
+}
+
+/// Compiles each syntax node once into a Swift closure over resolved slots:
+/// the evaluator is those closures calling each other (0.14× CPython on a
+/// scalar loop in the prototypes, against 3.7× for a tree-walker).
+struct Compiler {
+    let machine: Machine
+    let scopes: [ObjectIdentifier: FunctionScope]
+
+    /// A top-level statement as a closure returning the value to echo (`nothing` for none).
+    func topLevel(_ s: Stmt) -> Eval {
+        switch s {
+        case .expression(let e, let echo):
+            let ev = expression(e, nil)
+            return echo ? ev : { b in _ = try ev(b); return .nothing }
+        case .assign(let t, let op, let v, let echo, let span):
+            let ev = assignment(t, op, v, span, nil)
+            return echo ? ev : { b in _ = try ev(b); return .nothing }
+        default:
+            let ex = statement(s, nil)
+            return { b in _ = try ex(b); return .nothing }
+        }
+    }
+
+    // MARK: - Statements
+
+    func block(_ body: [Stmt], _ scope: FunctionScope?) -> Exec {
+        chain(body.map { statement($0, scope) }[...])
+    }
+
+    /// Nests the statements pairwise (closures in an array would pay reabstraction thunks).
+    private func chain(_ xs: ArraySlice<Exec>) -> Exec {
+        if xs.isEmpty { return { _ in .normal } }
+        if xs.count == 1 { return xs[xs.startIndex] }
+        let mid = xs.startIndex + xs.count / 2
+        let a = chain(xs[..<mid]), b = chain(xs[mid...])
+        return { base in
+            let f = try a(base)
+            if f != .normal { return f }
+            return try b(base)
+        }
+    }
+
+    func statement(_ s: Stmt, _ scope: FunctionScope?) -> Exec {
+        switch s {
+        case .expression(let e, _):
+            let ev = expression(e, scope)
+            return { b in _ = try ev(b); return .normal }
+        case .assign(let t, let op, let v, _, let span):
+            let ev = assignment(t, op, v, span, scope)
+            return { b in _ = try ev(b); return .normal }
+        case .function(let f):
+            let make = function(f, scope)
+            let write = writer(.name(f.name ?? "lambda", f.span), scope)
+            return { b in try write(b, try make(b)); return .normal }
+        case .if(let branches, let elseBody, _):
+            return ifStatement(branches, elseBody, scope)
+        case .for(let name, let nameSpan, let iter, let body, let span):
+            return forStatement(name, nameSpan, iter, body, span, scope)
+        case .while(let cond, let body, let span):
+            let c = expression(cond, scope)
+            let ex = block(body, scope)
+            let condSpan = cond.span
+            return { b in
+                while true {
+                    if Interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
+                    guard try Operators.truthy(try c(b), condSpan) else { break }
+                    let f = try ex(b)
+                    if f == .breakLoop { break }
+                    if f == .returned { return .returned }
+                }
+                return .normal
+            }
+        case .break:
+            return { _ in .breakLoop }
+        case .continue:
+            return { _ in .continueLoop }
+        case .return(let e, _):
+            let reg = machine.returnRegister
+            guard let e else { return { _ in reg.pointee = .nothing; return .returned } }
+            let ev = expression(e, scope)
+            return { b in reg.pointee = try ev(b); return .returned }
+        }
+    }
+
+    private func ifStatement(_ branches: [(Expr, [Stmt])], _ elseBody: [Stmt]?, _ scope: FunctionScope?) -> Exec {
+        var result: Exec = elseBody.map { block($0, scope) } ?? { _ in .normal }
+        for (cond, body) in branches.reversed() {
+            let c = expression(cond, scope), span = cond.span
+            let then = block(body, scope), otherwise = result
+            result = { b in try Operators.truthy(try c(b), span) ? try then(b) : try otherwise(b) }
+        }
+        return result
+    }
+
+    private func forStatement(_ name: String, _ nameSpan: SourceSpan, _ iter: Expr, _ body: [Stmt],
+                              _ span: SourceSpan, _ scope: FunctionScope?) -> Exec {
+        let bodyEx = block(body, scope)
+        let write = writer(.name(name, nameSpan), scope)
+        var globalCell: UnsafeMutablePointer<Value>?
+        if scope == nil {
+            globalCell = machine.global(name)
+            machine.noteUserName(name)
+        }
+        let iterSpan = iter.span
+        // range(...) loops count without building the tensor.
+        if case .call(.name("range", let rs), let args, _) = iter, args.allSatisfy({ $0.name == nil }),
+           (1...3).contains(args.count) {
+            let callee = expression(.name("range", rs), scope)
+            let argEvals = args.map { expression($0.value, scope) }
+            let m = machine
+            return { b in
+                let c = try callee(b)
+                var values: [Value] = []
+                for a in argEvals { values.append(try a(b)) }
+                guard case .builtin(let bi) = c, bi.name == "range",
+                      let bounds = Operators.rangeBounds(values) else {
+                    let v = try m.call(c, values, keywords: [], base: b, span: iterSpan)
+                    return try Compiler.iterate(v, iterSpan, span, b, write, bodyEx)
+                }
+                let (start, stop, step) = bounds
+                let n = Swift.max(0, Int(((stop - start) / step).rounded(.up)))
+                var k = 0
+                while k < n {
+                    if Interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
+                    let x = start + Double(k) * step
+                    if let g = globalCell { g.pointee = .number(x) } else { try write(b, .number(x)) }
+                    let f = try bodyEx(b)
+                    if f == .breakLoop { break }
+                    if f == .returned { return .returned }
+                    k += 1
+                }
+                return .normal
+            }
+        }
+        let ev = expression(iter, scope)
+        return { b in try Compiler.iterate(try ev(b), iterSpan, span, b, write, bodyEx) }
+    }
+
+    /// The general `for`: over a tensor's first axis (scalars for 1-D), a list, a string's characters.
+    static func iterate(_ v: Value, _ iterSpan: SourceSpan, _ span: SourceSpan, _ b: UnsafeMutablePointer<Value>,
+                        _ write: (UnsafeMutablePointer<Value>, Value) throws -> Void, _ body: Exec) throws -> Flow {
+        let items = try Operators.elements(v, iterSpan)
+        for item in items {
+            if Interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
+            try write(b, item)
+            let f = try body(b)
+            if f == .breakLoop { break }
+            if f == .returned { return .returned }
+        }
+        return .normal
+    }
+
+    // MARK: - Assignment
+
+    func assignment(_ t: AssignTarget, _ op: BinaryOperator?, _ valueExpr: Expr, _ span: SourceSpan,
+                    _ scope: FunctionScope?) -> Eval {
+        let ev = expression(valueExpr, scope)
+        let write = writer(t, scope)
+        guard let op else {
+            return { b in let v = try ev(b); try write(b, v); return v }
+        }
+        let current = expression(Compiler.expr(of: t), scope)
+        return { b in
+            let v = try Operators.binary(op, try current(b), try ev(b), span)
+            try write(b, v)
+            return v
+        }
+    }
+
+    /// The expression that reads what a target writes (for `+=`).
+    static func expr(of t: AssignTarget) -> Expr {
+        switch t {
+        case .name(let n, let s): return .name(n, s)
+        case .index(let base, let items, let s): return .index(base, items, s)
+        case .attribute(let base, let n, let s): return .attribute(base, n, s)
+        case .tuple(_, let s): return .nothing(s)
+        }
+    }
+
+    /// A closure that stores a value into the target.
+    func writer(_ t: AssignTarget, _ scope: FunctionScope?) -> (UnsafeMutablePointer<Value>, Value) throws -> Void {
+        switch t {
+        case .name(let name, let span):
+            switch Resolver.lookup(name, in: scope) {
+            case .local(let s):
+                return { b, v in b[s] = v }
+            case .cellLocal(let s):
+                return { b, v in
+                    guard case .cell(let c) = b[s] else { throw Diagnostic(.runtime, "internal: cell missing for '\(name)'", span) }
+                    c.pointer.pointee = v
+                }
+            case .capture(let i):
+                return { b, v in
+                    guard case .function(let f) = b[0] else { throw Diagnostic(.runtime, "internal: no closure for '\(name)'", span) }
+                    f.captures[i].pointer.pointee = v
+                }
+            case .global, .none:
+                let p = machine.global(name)
+                machine.noteUserName(name)
+                return { _, v in p.pointee = v }
+            }
+        case .index(let baseExpr, let items, let span):
+            let readBase = expression(baseExpr, scope)
+            let writeBase: ((UnsafeMutablePointer<Value>, Value) throws -> Void)?
+            switch baseExpr {
+            case .name(let n, let s): writeBase = writer(.name(n, s), scope)
+            case .attribute(let o, let n, let s): writeBase = writer(.attribute(o, n, s), scope)
+            default: writeBase = nil
+            }
+            let indexEvals = indexItems(items, scope)
+            return { b, v in
+                let container = try readBase(b)
+                let idx = try indexEvals(b)
+                let updated = try Operators.assignIndex(container, idx, v, span)
+                if let writeBase { try writeBase(b, updated) }
+            }
+        case .attribute(let objExpr, let name, let span):
+            let readObj = expression(objExpr, scope)
+            return { b, v in
+                let o = try readObj(b)
+                guard case .object(let box) = o else {
+                    throw Diagnostic(.type, "cannot set attribute '\(name)' of a \(o.typeName)", span)
+                }
+                do { try box.object.setAttribute(name, v) } catch { throw Machine.diagnostic(for: error, at: span) }
+            }
+        case .tuple(let targets, let span):
+            let writers = targets.map { writer($0, scope) }
+            return { b, v in
+                let parts = try Operators.elements(v, span)
+                guard parts.count == writers.count else {
+                    throw Diagnostic(.value, "cannot unpack \(parts.count) values into \(writers.count) names", span)
+                }
+                for (w, p) in zip(writers, parts) { try w(b, p) }
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// A function or closure written in the language. Its body was compiled once;
+/// a call writes the callee into slot 0 of a fresh frame, the arguments into
+/// slots 1…n and runs `body` on that frame.
+public final class Function {
+    /// Its name (`lambda` for anonymous ones).
+    public let name: String
+    /// Parameter names in order.
+    let parameterNames: [String]
+    /// Default values, evaluated when the definition ran; nil for required parameters.
+    let defaults: [Value?]
+    /// Slots the frame needs (callee + parameters + locals).
+    let frameSize: Int
+    /// Variables of enclosing functions this closure uses.
+    let captures: [Cell]
+    /// The compiled body: creates cells for captured locals, runs, returns the result.
+    let body: (UnsafeMutablePointer<Value>) throws -> Value
+    /// Where it was defined.
+    let span: SourceSpan
+
+    init(name: String, parameterNames: [String], defaults: [Value?], frameSize: Int, captures: [Cell],
+         span: SourceSpan, body: @escaping (UnsafeMutablePointer<Value>) throws -> Value) {
+        self.name = name
+        self.parameterNames = parameterNames
+        self.defaults = defaults
+        self.frameSize = frameSize
+        self.captures = captures
+        self.span = span
+        self.body = body
+    }
+
+    /// `f(x, y=1)`.
+    var signature: String {
+        let ps = zip(parameterNames, defaults).map { n, d in d.map { "\(n)=\(ValueFormatter.brief($0))" } ?? n }
+        return "\(name)(\(ps.joined(separator: ", ")))"
+    }
+}

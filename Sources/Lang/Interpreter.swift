@@ -1,0 +1,155 @@
+import Tensor
+
+/// The language's entry point for every front end (REPL, notebook replay,
+/// scripts). It keeps the session's variables between `run` calls and never
+/// prints: what a chunk shows goes to `outputHandler`, and an error comes
+/// back as a `Diagnostic` with the session intact.
+///
+///     let interpreter = Interpreter()
+///     interpreter.outputHandler = { if case .text(let s) = $0 { print(s) } }
+///     if let d = interpreter.run("x = 3\nx^2", origin: "cell") {
+///         print(d.render(source: "x = 3\nx^2", origin: "cell", color: false))
+///     }
+public final class Interpreter {
+    private var machine = Machine()
+
+    /// Receives echoes, `print` output and plots, in order.
+    public var outputHandler: (Output) -> Void {
+        get { machine.outputHandler }
+        set { machine.outputHandler = newValue }
+    }
+
+    /// Receives progress of long builtins (`fit`, `minimize`); nil to ignore.
+    public var progressHandler: ((Progress) -> Void)? {
+        get { machine.progressHandler }
+        set { machine.progressHandler = newValue }
+    }
+
+    /// A fresh session with only the builtins defined.
+    public init() {}
+
+    /// Parses, resolves, compiles and runs `source` (a REPL entry, a notebook
+    /// cell or a whole script). Top-level statements echo their values unless
+    /// they end with `;`.
+    /// - Parameter origin: the file or cell name (diagnostics are rendered with it later).
+    /// - Returns: nil on success, or the first error; variables assigned before it keep their values.
+    @discardableResult
+    public func run(_ source: String, origin: String) -> Diagnostic? {
+        Interrupt.clear()
+        let program: [Stmt]
+        switch Parser.parse(source) {
+        case .success(let p): program = p
+        case .failure(let d): return d
+        }
+        let m = machine
+        var resolver = Resolver(isKnownGlobal: { m.isDefined($0) }, allNames: { m.definedNames })
+        do {
+            try resolver.resolve(program)
+        } catch let d as Diagnostic {
+            return d
+        } catch {
+            return Diagnostic(.runtime, "\(error)", SourceSpan(start: 0, end: 0, line: 1))
+        }
+        let compiler = Compiler(machine: m, scopes: resolver.scopes)
+        let statements = program.map { compiler.topLevel($0) }
+        var failure: Diagnostic?
+        EvaluationThread.run {
+            let base = m.stack
+            for s in statements {
+                do {
+                    let v = try s(base)
+                    switch v {
+                    case .nothing, .undefined, .function: break
+                    default: m.outputHandler(.text(m.formatter.format(v)))
+                    }
+                } catch let d as Diagnostic {
+                    failure = d
+                    break
+                } catch {
+                    failure = Diagnostic(.runtime, "\(error)", SourceSpan(start: 0, end: 0, line: 1))
+                    break
+                }
+            }
+            m.depth.pointee = 0
+            m.returnRegister.pointee = .nothing
+        }
+        return failure
+    }
+
+    /// Whether `source` is ready to run or needs more lines (an open block or bracket).
+    public func checkComplete(_ source: String) -> Completeness {
+        let tokens: [Token]
+        do { tokens = try Lexer.tokenize(source) } catch { return .invalid }
+        var depth = 0
+        for t in tokens {
+            switch t.kind {
+            case .symbol(.leftParen), .symbol(.leftBracket): depth += 1
+            case .symbol(.rightParen), .symbol(.rightBracket): depth -= 1
+            default: break
+            }
+        }
+        if depth > 0 { return .incomplete }
+        var parser = Parser(tokens: tokens)
+        _ = parser.program()
+        if parser.errors.isEmpty { return .complete }
+        return parser.firstErrorAtEnd ? .incomplete : .invalid
+    }
+
+    /// Names that complete `prefix`: variables, builtins and keywords; after
+    /// `name.`, the attributes of that variable's value.
+    public func completions(for prefix: String) -> [String] {
+        if let dot = prefix.lastIndex(of: ".") {
+            let head = String(prefix[..<dot]), tail = String(prefix[prefix.index(after: dot)...])
+            guard let p = machine.globals[head] else { return [] }
+            let names: [String]
+            switch p.pointee {
+            case .tensor: names = Operators.tensorAttributes
+            case .variable: names = Operators.tensorAttributes + ["value"]
+            case .object(let o): names = o.object.attributeNames
+            default: names = []
+            }
+            return names.filter { $0.hasPrefix(tail) }.sorted().map { head + "." + $0 }
+        }
+        var names = Set(machine.definedNames)
+        for k in Keyword.allCases { names.insert(k.rawValue) }
+        return names.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    /// `?name` help: a builtin's signature, doc line and example; a user function's signature.
+    public func help(for name: String) -> String? {
+        if let b = Registry.all[name] {
+            return "\(b.signature)\n    \(b.doc)\n    example: \(b.example)"
+        }
+        guard let p = machine.globals[name] else { return nil }
+        switch p.pointee {
+        case .function(let f): return "\(f.signature)\n    defined by you"
+        case .builtin(let b): return "\(b.signature)\n    \(b.doc)\n    example: \(b.example)"
+        case .object(let o): return "\(o.object.typeName) object; attributes: \(o.object.attributeNames.joined(separator: ", "))"
+        default: return nil
+        }
+    }
+
+    /// The user's variables in order of first assignment, with type and shape.
+    public var variables: [VariableInfo] {
+        machine.userNames.compactMap { name in
+            guard let p = machine.globals[name] else { return nil }
+            let v = p.pointee
+            if case .undefined = v { return nil }
+            var shape: String?
+            switch v {
+            case .tensor(let t): shape = formatShape(t.tensor.shape)
+            case .variable(let x): shape = formatShape(x.shape)
+            default: shape = nil
+            }
+            return VariableInfo(name: name, type: v.typeName, shape: shape)
+        }
+    }
+
+    /// Forgets every variable and setting; keeps the handlers.
+    public func reset() {
+        let output = machine.outputHandler, progress = machine.progressHandler
+        machine = Machine()
+        machine.outputHandler = output
+        machine.progressHandler = progress
+    }
+}

@@ -1,1 +1,0 @@
-// Module Lang: see shared DESIGN.md for its place among the layers.

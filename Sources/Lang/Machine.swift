@@ -1,0 +1,255 @@
+import Tensor
+
+/// The run-time state of one interpreter: the value stack, global cells, the
+/// return register and the depth counter. Compiled closures capture raw
+/// pointers into it rather than the machine itself, so the hot paths touch no
+/// class properties (no exclusivity checks).
+final class Machine {
+    /// Values the stack holds; calls past the end raise the recursion error.
+    static let stackCapacity = 1 << 21
+    /// Deepest nesting of calls before "maximum recursion depth exceeded".
+    static let maxDepth = 20_000
+
+    let stack: UnsafeMutablePointer<Value>
+    let stackEnd: UnsafeMutablePointer<Value>
+    /// Where `return` leaves its value for the call to pick up.
+    let returnRegister: UnsafeMutablePointer<Value>
+    /// Calls currently running.
+    let depth: UnsafeMutablePointer<Int>
+    /// One cell per global name, allocated on first mention and never moved.
+    private(set) var globals: [String: UnsafeMutablePointer<Value>] = [:]
+    /// Names the user assigned, in order of first assignment.
+    private(set) var userNames: [String] = []
+    private var userNameSet: Set<String> = []
+
+    var outputHandler: (Output) -> Void = { _ in }
+    var progressHandler: ((Progress) -> Void)?
+    var formatter = ValueFormatter()
+    var random = RandomGenerator(seed: 0)
+
+    init() {
+        stack = UnsafeMutablePointer<Value>.allocate(capacity: Machine.stackCapacity)
+        stack.initialize(repeating: .undefined, count: Machine.stackCapacity)
+        stackEnd = stack + Machine.stackCapacity
+        returnRegister = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+        returnRegister.initialize(to: .nothing)
+        depth = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        depth.initialize(to: 0)
+        for builtin in Registry.all.values {
+            global(builtin.name).pointee = .builtin(builtin)
+        }
+    }
+
+    deinit {
+        stack.deinitialize(count: Machine.stackCapacity)
+        stack.deallocate()
+        returnRegister.deinitialize(count: 1)
+        returnRegister.deallocate()
+        depth.deallocate()
+        for p in globals.values {
+            p.deinitialize(count: 1)
+            p.deallocate()
+        }
+    }
+
+    /// The cell of global `name`, created `.undefined` on first mention.
+    func global(_ name: String) -> UnsafeMutablePointer<Value> {
+        if let p = globals[name] { return p }
+        let p = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+        p.initialize(to: .undefined)
+        globals[name] = p
+        return p
+    }
+
+    /// True when `name` holds a value now.
+    func isDefined(_ name: String) -> Bool {
+        guard let p = globals[name] else { return false }
+        if case .undefined = p.pointee { return false }
+        return true
+    }
+
+    /// Records that the user assigned `name` (for `:vars` and completion).
+    func noteUserName(_ name: String) {
+        if userNameSet.insert(name).inserted { userNames.append(name) }
+    }
+
+    /// Defined global names (builtins and the user's).
+    var definedNames: [String] {
+        globals.keys.filter { isDefined($0) }
+    }
+
+    // MARK: - Calls
+
+    /// Calls any callable value: the general path (keywords, defaults, builtins, objects).
+    func call(_ callee: Value, _ positional: [Value], keywords: [(String, Value)],
+              base: UnsafeMutablePointer<Value>, span: SourceSpan,
+              argumentSpans: [SourceSpan]? = nil, keywordSpans: [SourceSpan]? = nil) throws -> Value {
+        if Interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
+        switch callee {
+        case .function(let f):
+            let values = try bindFunction(f, positional, keywords, span: span)
+            return try invoke(f, callee, values, base: base, span: span)
+        case .builtin(let b):
+            return try callBuiltin(b, positional, keywords, base: base, span: span,
+                                   argumentSpans: argumentSpans, keywordSpans: keywordSpans)
+        case .object(let o):
+            guard let b = o.object.callSignature else {
+                throw Diagnostic(.type, "\(o.object.typeName) is not callable", span)
+            }
+            return try callBuiltin(b, positional, keywords, base: base, span: span,
+                                   argumentSpans: argumentSpans, keywordSpans: keywordSpans)
+        default:
+            throw Diagnostic(.type, "cannot call a value of type \(callee.typeName)", span)
+        }
+    }
+
+    /// Runs `f` on a frame at `base` with its parameters already bound.
+    @inline(__always)
+    func invoke(_ f: Function, _ callee: Value, _ values: [Value], base: UnsafeMutablePointer<Value>,
+                span: SourceSpan) throws -> Value {
+        try enter(f, base: base, span: span)
+        defer { leave(f, base: base) }
+        base[0] = callee
+        for (i, v) in values.enumerated() { base[i + 1] = v }
+        return try f.body(base)
+    }
+
+    /// Checks depth and stack room, counts the call.
+    @inline(__always)
+    func enter(_ f: Function, base: UnsafeMutablePointer<Value>, span: SourceSpan) throws {
+        let d = depth.pointee
+        if d >= Machine.maxDepth || base + f.frameSize >= stackEnd {
+            throw Diagnostic(.recursion, "maximum recursion depth exceeded (\(Machine.maxDepth) calls) in '\(f.name)'", span)
+        }
+        if Interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
+        depth.pointee = d + 1
+    }
+
+    /// Uncounts the call and clears the frame so it holds no values alive.
+    @inline(__always)
+    func leave(_ f: Function, base: UnsafeMutablePointer<Value>) {
+        depth.pointee -= 1
+        for i in 0..<f.frameSize { base[i] = .undefined }
+    }
+
+    /// Matches arguments to a language function's parameters.
+    func bindFunction(_ f: Function, _ positional: [Value], _ keywords: [(String, Value)],
+                      span: SourceSpan) throws -> [Value] {
+        let n = f.parameterNames.count
+        guard positional.count <= n else {
+            throw Diagnostic(.argument, "\(f.name)() takes \(arityText(f.defaults)) but \(positional.count) were given", span,
+                             notes: ["signature: \(f.signature)"])
+        }
+        var values = [Value?](repeating: nil, count: n)
+        for (i, v) in positional.enumerated() { values[i] = v }
+        for (name, v) in keywords {
+            guard let i = f.parameterNames.firstIndex(of: name) else {
+                var notes = ["signature: \(f.signature)"]
+                if let s = Suggest.closest(to: name, in: f.parameterNames) { notes.insert("did you mean '\(s)'?", at: 0) }
+                throw Diagnostic(.argument, "\(f.name)() has no parameter '\(name)'", span, notes: notes)
+            }
+            if values[i] != nil {
+                throw Diagnostic(.argument, "\(f.name)() got two values for '\(name)'", span)
+            }
+            values[i] = v
+        }
+        var out: [Value] = []
+        out.reserveCapacity(n)
+        for i in 0..<n {
+            if let v = values[i] { out.append(v) } else if let d = f.defaults[i] { out.append(d) } else {
+                throw Diagnostic(.argument, "\(f.name)() missing argument '\(f.parameterNames[i])'", span,
+                                 notes: ["signature: \(f.signature)"])
+            }
+        }
+        return out
+    }
+
+    private func arityText(_ defaults: [Value?]) -> String {
+        let required = defaults.filter { $0 == nil }.count
+        let total = defaults.count
+        let range = required == total ? "\(total)" : "\(required) to \(total)"
+        return "\(range) argument\(total == 1 ? "" : "s")"
+    }
+
+    /// Checks and binds a builtin's arguments by its declared parameters, then runs it.
+    func callBuiltin(_ b: Builtin, _ positional: [Value], _ keywords: [(String, Value)],
+                     base: UnsafeMutablePointer<Value>, span: SourceSpan,
+                     argumentSpans: [SourceSpan]?, keywordSpans: [SourceSpan]?) throws -> Value {
+        let params = b.parameters
+        var values = [Value?](repeating: nil, count: params.count)
+        var spans = [SourceSpan](repeating: span, count: params.count)
+        var rest: [Value] = []
+        var restSpans: [SourceSpan] = []
+        var p = 0
+        for (k, v) in positional.enumerated() {
+            let vspan = argumentSpans?[k] ?? span
+            if p < params.count, params[p].isVariadic {
+                rest.append(v); restSpans.append(vspan)
+                continue
+            }
+            guard p < params.count else {
+                let maxCount = params.count
+                let minCount = params.filter { $0.defaultValue == nil && !$0.isVariadic }.count
+                let range = minCount == maxCount ? "\(maxCount)" : "\(minCount) to \(maxCount)"
+                throw Diagnostic(.argument,
+                                 "\(b.name)() takes \(range) argument\(maxCount == 1 ? "" : "s") but \(positional.count) were given",
+                                 vspan, notes: ["signature: \(b.signature)"])
+            }
+            values[p] = v
+            spans[p] = vspan
+            p += 1
+        }
+        for (k, (name, v)) in keywords.enumerated() {
+            let kspan = keywordSpans?[k] ?? span
+            guard let i = params.firstIndex(where: { $0.name == name && !$0.isVariadic }) else {
+                var notes = ["signature: \(b.signature)"]
+                if let s = Suggest.closest(to: name, in: params.map(\.name)) { notes.insert("did you mean '\(s)'?", at: 0) }
+                throw Diagnostic(.argument, "\(b.name)() has no parameter '\(name)'", kspan, notes: notes)
+            }
+            if values[i] != nil {
+                throw Diagnostic(.argument, "\(b.name)() got two values for '\(name)'", kspan)
+            }
+            values[i] = v
+            spans[i] = kspan
+        }
+        var bound: [Value] = []
+        bound.reserveCapacity(params.count)
+        for (i, param) in params.enumerated() {
+            if let v = values[i] { bound.append(v) } else if param.isVariadic { bound.append(.nothing) } else if let d = param.defaultValue {
+                bound.append(d)
+            } else {
+                throw Diagnostic(.argument, "\(b.name)() missing argument '\(param.name)'", span,
+                                 notes: ["signature: \(b.signature)"])
+            }
+        }
+        let args = Arguments(values: bound, rest: rest, spans: spans, restSpans: restSpans,
+                             names: params.map(\.name), function: b.name)
+        do {
+            return try b.body(args, CallContext(machine: self, base: base, span: span))
+        } catch let d as Diagnostic {
+            throw d
+        } catch {
+            throw Machine.diagnostic(for: error, at: span)
+        }
+    }
+
+    /// A lower layer's error as a diagnostic at `span`.
+    static func diagnostic(for error: Error, at span: SourceSpan) -> Diagnostic {
+        switch error {
+        case let d as Diagnostic: return d
+        case let b as BuiltinError: return Diagnostic(b.kind, b.message, span)
+        case let t as TensorError:
+            let kind: Diagnostic.Kind
+            switch t {
+            case .shapeMismatch, .invalidShape, .notSquare: kind = .shape
+            case .indexOutOfRange: kind = .index
+            case .allocationTooLarge: kind = .memory
+            case .singularMatrix, .didNotConverge: kind = .math
+            case .invalidArgument: kind = .value
+            }
+            return Diagnostic(kind, t.description, span)
+        default:
+            return Diagnostic(.runtime, String(describing: error), span)
+        }
+    }
+}
