@@ -9,8 +9,6 @@ public enum Registry {
         .reductions,
         .math,
         .linearAlgebra,
-        .autodiff,
-        .plots,
     ]
 
     /// Every builtin by name (a later group wins a name clash).
