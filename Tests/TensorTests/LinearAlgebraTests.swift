@@ -21,6 +21,31 @@ import Tensor
         #expect(caught { try x.matmul(x) } == .shapeMismatch(op: "@", lhs: [2, 3], rhs: [2, 3]))
     }
 
+    /// The product by the definition, Σ_k a[i, k] b[k, j], on the row-major elements.
+    static func naiveProduct(_ a: Tensor, _ b: Tensor) -> [Double] {
+        let m = a.shape[0], k = a.shape[1], n = b.shape[1]
+        let x = a.scalars, y = b.scalars
+        var out = [Double](repeating: 0, count: m * n)
+        for i in 0..<m { for j in 0..<n { for l in 0..<k { out[i * n + j] += x[i * k + l] * y[l * n + j] } } }
+        return out
+    }
+
+    @Test func transposedAndStridedOperandsMatchTheDefinition() throws {
+        let g = RandomGenerator(seed: 2)
+        let p = try Tensor.randn([5, 7], using: g), q = try Tensor.randn([7, 4], using: g)
+        let pt = try Tensor.randn([7, 5], using: g).transposed(), qt = try Tensor.randn([4, 7], using: g).transposed()
+        let stepped = try Tensor.randn([10, 7], using: g).subscripted([.range(start: nil, stop: nil, step: 2)])
+        for (a, b) in [(p, q), (pt, q), (p, qt), (pt, qt), (stepped, qt)] {
+            #expect(close(try a.matmul(b).scalars, Self.naiveProduct(a, b), 1e-12))
+            let v = try b.subscripted([.all, .at(1)])
+            #expect(close(try a.matmul(v).scalars, Self.naiveProduct(a, try v.reshape([-1, 1])), 1e-12))
+            let w = try a.subscripted([.at(2)])
+            #expect(close(try w.matmul(b).scalars, Self.naiveProduct(try w.reshape([1, -1]), b), 1e-12))
+        }
+        #expect(try Tensor.zeros([0, 3]).matmul(Tensor.ones([3, 2])).shape == [0, 2])
+        #expect(try Tensor.zeros([2, 0]).matmul(Tensor.ones([0, 2])).scalars == [0, 0, 0, 0])
+    }
+
     @Test func inverseMatchesNumPy() throws {
         // np.linalg.inv(A)
         let expected = [0.3488372093023256, -0.11627906976744187, -0.13953488372093023,

@@ -9,6 +9,7 @@ public enum Registry {
         .reductions,
         .math,
         .linearAlgebra,
+        .plots,
     ]
 
     /// Every builtin by name (a later group wins a name clash).

@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Lang
+
+/// Runs a notebook top to bottom in a fresh `Interpreter` and checks every cell's
+/// output against its recorded `#>` lines (see `OutputMatch` for the rules).
+///
+/// A cell passes when its output matches and it fails only if marked `#+ error`
+/// (its error's first line, `error: ...`, is then part of the recorded output).
+/// A `#+ skip` cell is not run and keeps its record.
+public enum Replay {
+    /// What went wrong in one cell.
+    public struct Failure: Sendable {
+        /// Notebook line of the cell's first source line.
+        public var cellLine: Int
+        /// Notebook line of the first difference.
+        public var line: Int
+        /// The cell's first source line, to name it.
+        public var source: String
+        /// The diff, when outputs differ.
+        public var mismatch: OutputMismatch?
+        /// The rendered error (with the caret) when the cell failed unexpectedly,
+        /// or a note such as "expected an error, but the cell ran".
+        public var note: String?
+    }
+
+    /// The outcome of replaying one notebook.
+    public struct Report: Sendable {
+        /// The origin (path) the notebook was run as.
+        public var origin: String
+        /// Cells whose output matched.
+        public var passed = 0
+        /// Cells that differed or failed unexpectedly.
+        public var failed = 0
+        /// Cells marked `#+ skip`.
+        public var skipped = 0
+        /// The failures in file order.
+        public var failures: [Failure] = []
+        /// The notebook with every run cell's output re-recorded (for `--update`).
+        public var updated: Notebook
+        /// Wall time of the replay, in seconds.
+        public var seconds = 0.0
+
+        /// The failures as text: `FAIL path:line`, the cell, the diff, the largest errors.
+        public var text: String {
+            var lines: [String] = []
+            for failure in failures {
+                lines.append("FAIL \(origin):\(failure.line): \(failure.source)")
+                if let note = failure.note { lines.append(note) }
+                if let mismatch = failure.mismatch {
+                    lines.append("--- \(origin) (recorded)")
+                    lines.append("+++ \(origin) (replayed)")
+                    lines.append(mismatch.diff)
+                    if let error = mismatch.numericError { lines.append(error.description) }
+                }
+                lines.append("")
+            }
+            lines.append("\(origin): " + Replay.summary(passed: passed, failed: failed, skipped: skipped))
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// `N passed, N failed`, with `(N skipped)` after it when some were skipped.
+    public static func summary(passed: Int, failed: Int, skipped: Int) -> String {
+        "\(passed) passed, \(failed) failed" + (skipped > 0 ? " (\(skipped) skipped)" : "")
+    }
+
+    /// Replays `notebook` in a fresh interpreter.
+    /// - Parameter origin: the name errors and reports use (normally the path).
+    public static func run(_ notebook: Notebook, origin: String) -> Report {
+        let start = now()
+        let results = NotebookRun.run(notebook, origin: origin)
+        let defaults = notebook.defaults
+        var report = Report(origin: origin, updated: notebook)
+        for (index, first) in zip(notebook.items.indices, notebook.firstLines) {
+            guard case .code(var cell) = notebook.items[index] else { continue }
+            guard let result = results[index] else {
+                report.skipped += 1
+                continue
+            }
+            let options = defaults.overridden(by: cell.options)
+            let sourceLine = first + cell.optionLines.count
+            var note: String? = nil
+            if let error = result.error, !options.expectError {
+                note = error
+            } else if result.error == nil && options.expectError {
+                note = "expected an error (#+ error), but the cell ran"
+            }
+            let mismatch = OutputMatch.compare(recorded: cell.outputs, actual: result.lines,
+                                               tolerance: options.tolerance ?? CellOptions.defaultTolerance,
+                                               firstLine: sourceLine + cell.sourceLines.count)
+            if mismatch == nil && note == nil {
+                report.passed += 1
+            } else {
+                report.failed += 1
+                report.failures.append(Failure(cellLine: sourceLine, line: mismatch?.line ?? sourceLine,
+                                               source: cell.sourceLines.first ?? "", mismatch: mismatch, note: note))
+            }
+            // A matching cell keeps its bytes, so --update touches only what changed.
+            if mismatch != nil {
+                cell.outputs = result.lines
+                report.updated.items[index] = .code(cell)
+            }
+        }
+        report.seconds = now() - start
+        return report
+    }
+
+    /// Reads, parses and replays the notebook at `path`; with `update`, writes the
+    /// re-recorded outputs back atomically (only when something changed).
+    /// - Throws: `TextFile.Failure` or `NotebookError` (the report needs a parsed file).
+    public static func run(file path: String, update: Bool = false) throws -> Report {
+        let text = try TextFile.read(path)
+        let notebook = try NotebookParser.parse(text)
+        let report = run(notebook, origin: path)
+        if update {
+            let newText = NotebookWriter.serialize(report.updated)
+            if newText != text { try TextFile.writeAtomically(newText, to: path) }
+        }
+        return report
+    }
+
+    static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
+    }
+}

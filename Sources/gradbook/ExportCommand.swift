@@ -1,0 +1,29 @@
+import ArgumentParser
+import Notebook
+
+/// `gradbook export FILE [-o OUT.md]`: a Markdown report with SVG plots beside it.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a notebook as Markdown: prose, math, code, outputs, and plots as SVG files beside it.")
+
+    @Option(name: .short, help: "The Markdown file to write (default: FILE with .md).")
+    var output: String?
+
+    @Argument(help: "The notebook (.gbook).")
+    var file: String
+
+    func run() throws {
+        do {
+            let (path, result) = try MarkdownExport.export(file: file, to: output)
+            let plots = result.images.count
+            print("wrote \(path)" + (plots > 0 ? " and \(plots) plot\(plots == 1 ? "" : "s")" : ""))
+            if result.errors > 0 {
+                print("note: \(result.errors) cell\(result.errors == 1 ? "" : "s") failed while running; shown as errors")
+            }
+        } catch {
+            print("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

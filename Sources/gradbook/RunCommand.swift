@@ -1,0 +1,64 @@
+import ArgumentParser
+import Notebook
+
+/// `gradbook run FILE...`: replays notebooks and compares every recorded output.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Replay notebooks in fresh sessions and compare every recorded output.",
+        discussion: "Ends with 'N passed, N failed' and exits 1 on any failure. "
+            + "--update re-records the outputs in place, keeping every other byte.")
+
+    @Flag(name: .long, help: "Re-record outputs in the files instead of failing on differences.")
+    var update = false
+
+    @Flag(name: .long, help: "Print each notebook's replay time.")
+    var time = false
+
+    @Argument(help: "Notebook files (.gbook).")
+    var files: [String]
+
+    func run() throws {
+        var passed = 0, failed = 0, skipped = 0
+        var unreadable = 0
+        var unexpected = 0
+        for file in files {
+            do {
+                let report = try Replay.run(file: file, update: update)
+                passed += report.passed
+                failed += report.failed
+                skipped += report.skipped
+                unexpected += report.failures.filter { $0.note != nil }.count
+                if update {
+                    let changed = report.failures.filter { $0.mismatch != nil }.count
+                    print("\(file): re-recorded \(changed) cell\(changed == 1 ? "" : "s")")
+                    for failure in report.failures {
+                        if let note = failure.note { print("FAIL \(file):\(failure.cellLine): \(failure.source)\n\(note)") }
+                    }
+                } else {
+                    print(report.text)
+                }
+                if time { print("\(file): \(OutputTiming.milliseconds(report.seconds)) ms") }
+            } catch {
+                unreadable += 1
+                print("error: \(file): \(error)")
+            }
+        }
+        if update {
+            print("\(unexpected) cells failed unexpectedly")
+            if unexpected > 0 || unreadable > 0 { throw ExitCode(1) }
+            return
+        }
+        print(Replay.summary(passed: passed, failed: failed, skipped: skipped))
+        if failed > 0 || unreadable > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Formatting of times for the command's reports.
+enum OutputTiming {
+    /// Seconds as whole milliseconds with one decimal.
+    static func milliseconds(_ seconds: Double) -> String {
+        let tenths = Int((seconds * 10_000).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}
