@@ -3,12 +3,23 @@ import Tensor
 /// The derivative table: one vector-Jacobian product per primitive, written in
 /// Variable operations so that the backward pass is itself differentiable (the
 /// layout of tinygrad's gradient table). Results may have the output's broadcast
-/// shape; `gradients(of:withRespect:)` sums them back to each input's shape.
+/// shape; `ReversePass` sums them back to each input's shape.
+///
+/// A rule may also run *batched*: `g` then carries one extra leading axis of size
+/// `batch` (many seeds at once, the rows of a Jacobian). Elementwise rules need no
+/// change, since broadcasting aligns trailing axes; rules that name axes or shapes
+/// shift them by one.
 enum DerivativeRules {
     /// The gradient flowing into each input of `primitive`, given the gradient `g`
     /// of its `output`; nil where `needs` is false or the derivative is zero.
     static func pullback(_ primitive: Primitive, inputs x: [Variable], output y: Variable,
-                         gradient g: Variable, needs: [Bool]) throws -> [Variable?] {
+                         gradient g: Variable, needs: [Bool], batch: Int? = nil) throws -> [Variable?] {
+        // The shape of a gradient for a primal shape, and the axis shift, under batching.
+        let lead = batch.map { [$0] } ?? []
+        let shift = lead.count
+        if batch != nil, case .inverse = primitive { throw BatchingUnsupported() }
+        if batch != nil, case .solve = primitive { throw BatchingUnsupported() }
+        if batch != nil, case .determinant = primitive { throw BatchingUnsupported() }
         switch primitive {
         case .identity:
             return [g]
@@ -17,23 +28,24 @@ enum DerivativeRules {
         case let .unary(op):
             return [try unary(op, x[0], y, g)]
         case .matmul:
-            return try matmul(x[0], x[1], g, needs)
+            return batch == nil ? try matmul(x[0], x[1], g, needs) : try batchedMatmul(x[0], x[1], g, needs)
         case let .sum(axis, keepDims):
-            return [try restoreReduced(g, axis: axis, keepDims: keepDims, like: x[0]).broadcast(to: x[0].shape)]
+            return [try restoreReduced(g, axis: axis, keepDims: keepDims, like: x[0], lead).broadcast(to: lead + x[0].shape)]
         case let .extremum(max, axis, keepDims):
             // The first extreme element of each lane takes the whole gradient.
             let mask = try GraphKernels.extremum(x[0].value, max: max, axis: axis, keepDims: keepDims).mask
-            return [try restoreReduced(g, axis: axis, keepDims: keepDims, like: x[0]) * Variable(mask)]
+            return [try restoreReduced(g, axis: axis, keepDims: keepDims, like: x[0], lead) * Variable(mask)]
         case .broadcast:
-            return [try g.sumToShape(x[0].shape)]
+            return [try unbroadcast(g, to: x[0].shape, batch: batch)]
         case .sumToShape:
-            return [try g.broadcast(to: x[0].shape)]
+            let padded = [Int](repeating: 1, count: x[0].rank - (g.rank - shift)) + Array(g.shape.dropFirst(shift))
+            return [try g.reshape(lead + padded).broadcast(to: lead + x[0].shape)]
         case .reshape:
-            return [try g.reshape(x[0].shape)]
+            return [try g.reshape(lead + x[0].shape)]
         case let .permute(p):
             var inverse = p
             for (i, axis) in p.enumerated() { inverse[axis] = i }
-            return [try g.permuted(inverse)]
+            return [try g.permuted(Array(0..<shift) + inverse.map { $0 + shift })]
         case let .select(condition):
             let zero = Variable(0)
             return [needs[0] ? try Variable.where(condition, g, zero) : nil,
@@ -42,22 +54,22 @@ enum DerivativeRules {
             var start = 0
             return try x.enumerated().map { i, part in
                 defer { start += part.shape[axis] }
-                return needs[i] ? try g.narrow(axis: axis, start: start, length: part.shape[axis]) : nil
+                return needs[i] ? try g.narrow(axis: axis + shift, start: start, length: part.shape[axis]) : nil
             }
         case let .narrow(axis, start, length):
             // Zeros around the slice: the adjoint of taking it.
             var pieces: [Variable] = []
-            var before = x[0].shape, after = x[0].shape
-            before[axis] = start
-            after[axis] = x[0].shape[axis] - start - length
+            var before = lead + x[0].shape, after = before
+            before[axis + shift] = start
+            after[axis + shift] = x[0].shape[axis] - start - length
             if start > 0 { pieces.append(Variable(try Tensor(shape: before, repeating: 0))) }
             pieces.append(g)
-            if after[axis] > 0 { pieces.append(Variable(try Tensor(shape: after, repeating: 0))) }
-            return [try Variable.concat(pieces, axis: axis)]
+            if after[axis + shift] > 0 { pieces.append(Variable(try Tensor(shape: after, repeating: 0))) }
+            return [try Variable.concat(pieces, axis: axis + shift)]
         case let .subscripted(indices):
-            return [try g.scatter(indices, into: x[0].shape)]
+            return [try g.scatter([TensorIndex](repeating: .all, count: shift) + indices, into: lead + x[0].shape)]
         case let .scatter(indices, _):
-            return [try g.subscripted(indices)]
+            return [try g.subscripted([TensorIndex](repeating: .all, count: shift) + indices)]
         case .inverse:
             // d(A⁻¹) = -A⁻¹ dA A⁻¹, so the pullback is -A⁻ᵀ G A⁻ᵀ.
             let yt = try y.transposed()
@@ -79,13 +91,23 @@ enum DerivativeRules {
         }
     }
 
-    /// `g` reshaped so it broadcasts against the reduction's input.
-    private static func restoreReduced(_ g: Variable, axis: Int?, keepDims: Bool, like x: Variable) throws -> Variable {
+    /// `g` reshaped so it broadcasts against the reduction's input (after `lead`).
+    private static func restoreReduced(_ g: Variable, axis: Int?, keepDims: Bool, like x: Variable, _ lead: [Int]) throws -> Variable {
         if keepDims { return g }
-        guard let axis else { return try g.reshape([Int](repeating: 1, count: x.rank)) }
+        guard let axis else { return try g.reshape(lead + [Int](repeating: 1, count: x.rank)) }
         var shape = x.shape
         shape[axis] = 1
-        return try g.reshape(shape)
+        return try g.reshape(lead + shape)
+    }
+
+    /// `g` summed down to the primal `shape` (after the batch axis, if any): the one
+    /// place where broadcasting is undone.
+    static func unbroadcast(_ g: Variable, to shape: [Int], batch: Int?) throws -> Variable {
+        guard let batch else { return try g.sumToShape(shape) }
+        if g.shape.count == shape.count + 1 && g.shape.dropFirst().elementsEqual(shape) { return g }
+        // Align the primal shape with g's trailing axes so the batch axis is kept.
+        let padded = [batch] + [Int](repeating: 1, count: g.rank - 1 - shape.count) + shape
+        return try g.sumToShape(padded).reshape([batch] + shape)
     }
 
     private static func binary(_ op: BinaryOperation, _ a: Variable, _ b: Variable, _ y: Variable,
@@ -139,6 +161,34 @@ enum DerivativeRules {
         }
     }
 
+    /// `matmul` with a leading batch axis on `g` (the primal operands are unbatched).
+    private static func batchedMatmul(_ a: Variable, _ b: Variable, _ g: Variable, _ needs: [Bool]) throws -> [Variable?] {
+        let batch = g.shape[0]
+        switch (a.rank, b.rank) {
+        case (1, 1):
+            let column = try g.reshape([batch, 1])
+            return [needs[0] ? try column * b : nil, needs[1] ? try column * a : nil]
+        case (2, 1):
+            let m = a.shape[0]
+            return [needs[0] ? try g.reshape([batch, m, 1]) * b : nil,
+                    needs[1] ? try g.matmul(a) : nil]
+        case (1, 2):
+            let (k, n) = (b.shape[0], b.shape[1])
+            return [needs[0] ? try g.matmul(b.transposed()) : nil,
+                    needs[1] ? try a.reshape([k, 1]) * g.reshape([batch, 1, n]) : nil]
+        default:
+            let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
+            var ga: Variable?, gb: Variable?
+            if needs[0] { ga = try g.reshape([batch * m, n]).matmul(b.transposed()).reshape([batch, m, k]) }
+            if needs[1] {
+                // Aᵀ Gᵦ for every b at once: put the batch beside the columns.
+                let columns = try g.permuted([1, 0, 2]).reshape([m, batch * n])
+                gb = try a.transposed().matmul(columns).reshape([k, batch, n]).permuted([1, 0, 2])
+            }
+            return [ga, gb]
+        }
+    }
+
     private static func matmul(_ a: Variable, _ b: Variable, _ g: Variable, _ needs: [Bool]) throws -> [Variable?] {
         switch (a.rank, b.rank) {
         case (1, 1):
@@ -156,3 +206,6 @@ enum DerivativeRules {
         }
     }
 }
+
+/// Thrown by a rule that has no batched form; the caller sweeps seed by seed.
+struct BatchingUnsupported: Error {}

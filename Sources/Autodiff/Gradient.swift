@@ -35,7 +35,10 @@ struct ReversePass {
     var needsGraph: Bool { graph.dependsOnOtherLeaves }
 
     /// The vector-Jacobian products `seedᵀ ∂output/∂target` (seed of the output's shape).
-    func run(seed: Variable, createGraph: Bool) throws -> [Variable] {
+    ///
+    /// With `batch`, the seed has one extra leading axis of that size and so do the
+    /// results: one sweep computes many products (the rows of a Jacobian).
+    func run(seed: Variable, createGraph: Bool, batch: Int? = nil) throws -> [Variable] {
         var grads = [Variable?](repeating: nil, count: graph.order.count)
         if let last = graph.order.indices.last { grads[last] = seed }
         for position in graph.order.indices.reversed() {
@@ -46,11 +49,12 @@ struct ReversePass {
             guard needs.contains(true) else { continue }
             let inputs = createGraph ? node.inputs : node.inputs.map(\.detached)
             let out = createGraph ? node : node.detached
-            let pieces = try DerivativeRules.pullback(primitive, inputs: inputs, output: out, gradient: g, needs: needs)
+            let pieces = try DerivativeRules.pullback(primitive, inputs: inputs, output: out, gradient: g,
+                                                      needs: needs, batch: batch)
             for (i, piece) in pieces.enumerated() where needs[i] {
                 guard let piece, let target = graph.position[ObjectIdentifier(node.inputs[i])] else { continue }
                 // Un-broadcasting happens here, once for every rule.
-                let shaped = try piece.sumToShape(node.inputs[i].shape)
+                let shaped = try DerivativeRules.unbroadcast(piece, to: node.inputs[i].shape, batch: batch)
                 grads[target] = try grads[target].map { try $0 + shaped } ?? shaped
             }
             // Interior gradients are not needed again: free them early.
@@ -58,7 +62,7 @@ struct ReversePass {
         }
         return try targets.map { t in
             if let p = graph.position[ObjectIdentifier(t)], let g = grads[p] { return g }
-            return Variable(try Tensor(shape: t.shape, repeating: 0))
+            return Variable(try Tensor(shape: (batch.map { [$0] } ?? []) + t.shape, repeating: 0))
         }
     }
 }

@@ -13,21 +13,37 @@ public func jacobian(of f: (Variable) throws -> Variable, at x: Variable) throws
 }
 
 /// The Jacobian of `output` with respect to `input`: shape `output.shape + input.shape`.
+///
+/// The rows come from batched sweeps (seeds stacked along a leading axis, so each
+/// rule runs once per chunk of rows on bigger tensors instead of once per row);
+/// graphs with a rule that has no batched form fall back to one sweep per row.
 func jacobian(of output: Variable, withRespect input: Variable) throws -> Variable {
     let pass = ReversePass(from: output, targets: [input])
     let createGraph = pass.needsGraph
     let m = output.count
-    var rows: [Variable] = []
-    rows.reserveCapacity(m)
-    for i in 0..<m {
-        let seed = try Tensor(shape: output.shape) { p in
-            p.initialize(repeating: 0)
-            p[i] = 1
-        }
-        rows.append(try pass.run(seed: Variable(seed), createGraph: createGraph)[0])
-    }
     if m == 0 { return Variable(try Tensor(shape: output.shape + input.shape, repeating: 0)) }
-    return try Variable.stack(rows).reshape(output.shape + input.shape)
+    var blocks: [Variable] = []
+    do {
+        // Chunks bound the memory a sweep holds: every node's gradient gains a chunk axis.
+        let chunk = 128
+        for start in stride(from: 0, to: m, by: chunk) {
+            let rows = Swift.min(chunk, m - start)
+            let seed = try Tensor(shape: [rows] + output.shape) { p in
+                p.initialize(repeating: 0)
+                for r in 0..<rows { p[r * m + start + r] = 1 }
+            }
+            blocks.append(try pass.run(seed: Variable(seed), createGraph: createGraph, batch: rows)[0])
+        }
+    } catch is BatchingUnsupported {
+        blocks = try (0..<m).map { i in
+            let seed = try Tensor(shape: output.shape) { p in
+                p.initialize(repeating: 0)
+                p[i] = 1
+            }
+            return try pass.run(seed: Variable(seed), createGraph: createGraph)[0].reshape([1] + input.shape)
+        }
+    }
+    return try Variable.concat(blocks, axis: 0).reshape(output.shape + input.shape)
 }
 
 /// The Hessian of a scalar `f` at `x`, exact (the Jacobian of the gradient, not

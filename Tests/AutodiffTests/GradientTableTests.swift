@@ -139,3 +139,35 @@ func secondDerivativeMatchesDifferencesOfTheGradient(_ op: OpCase) throws {
         #expect(error < 1e-5, "\(op.name): second derivative for input \(k) off by \(error)")
     }
 }
+
+/// Full Jacobians (batched reverse sweeps, one seed per output element) of every op
+/// against columns of central differences, `(f(x + h eⱼ) - f(x - h eⱼ)) / 2h`.
+@Test(arguments: opCases)
+func jacobianMatchesCentralDifferences(_ op: OpCase) throws {
+    var random = TestRandom(state: UInt64(op.name.utf8.reduce(13) { $0 &* 31 &+ UInt64($1) }))
+    let inputs = op.shapes.map { op.domain == .positive ? random.positive($0) : random.signed($0) }
+    let h = 1e-6
+    for k in inputs.indices {
+        let f: (Variable) throws -> Variable = { v in
+            var vs = inputs.map { Variable($0) }
+            vs[k] = v
+            return try op.build(vs)
+        }
+        let outShape = try f(Variable(inputs[k])).shape
+        let j = try jacobian(of: f, at: Variable(inputs[k]))
+        #expect(j.shape == outShape + inputs[k].shape, "\(op.name): Jacobian shape")
+        let m = outShape.reduce(1, *), n = inputs[k].count
+        let base = inputs[k].scalars
+        var numeric = [Double](repeating: 0, count: m * n)
+        for c in 0..<n {
+            var plus = base, minus = base
+            plus[c] += h
+            minus[c] -= h
+            let fp = try f(Variable(Tensor(shape: inputs[k].shape, values: plus))).value.scalars
+            let fm = try f(Variable(Tensor(shape: inputs[k].shape, values: minus))).value.scalars
+            for r in 0..<m { numeric[r * n + c] = (fp[r] - fm[r]) / (2 * h) }
+        }
+        let error = worstError(j.value.scalars, numeric)
+        #expect(error < 1e-6, "\(op.name): Jacobian for input \(k) off by \(error)")
+    }
+}

@@ -4,7 +4,9 @@
 set -e
 cd "$(dirname "$0")"
 PYTHON=${1:-python3}
-swift build -c release --scratch-path .build >/dev/null
+swift build -c release --scratch-path .build >/dev/null 2>&1
+# One BLAS thread for both sides: a fair comparison on a shared 2-core machine.
+export OPENBLAS_NUM_THREADS=1
 swift_out=$(.build/release/HessianBench)
 numpy_out=$("$PYTHON" numpy_hessian.py)
 echo "$swift_out"
