@@ -32,18 +32,34 @@ func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) -> Unsaf
     return strdup(next)
 }
 
-/// readline's `rl_signal_event_hook`, called after a signal interrupted its read:
-/// on Ctrl-C it abandons the line and makes `readline` return, so the REPL can drop a
-/// continued entry too and show a fresh `gb> `.
-func signalEventHook() -> Int32 {
-    if interruptFlag.load(ordering: .relaxed) {
-        interruptFlag.store(false, ordering: .relaxed)
-        promptInterrupted = true
-        rl_replace_line("", 0)
-        rl_done = 1
-    } else if hangupFlag.load(ordering: .relaxed) {
-        promptHungUp = true
-        rl_done = 1
+/// readline's `rl_getc_function`: reads one byte, and turns a Ctrl-C or a hang-up
+/// that interrupts the read (EINTR: the handlers are installed without
+/// `SA_RESTART`) into the end of the line, so `readline` returns at once.
+///
+/// readline's own `rl_signal_event_hook` route was tried first: it runs after the
+/// signal, but readline then goes back to `read` and swallows the next key before
+/// it looks at `rl_done`, so the first key typed after Ctrl-C was lost.
+func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
+    let descriptor = stream.map { fileno($0) } ?? 0
+    var byte: UInt8 = 0
+    while true {
+        let count = read(descriptor, &byte, 1)
+        if count == 1 { return Int32(byte) }
+        if count == 0 { return EOF }
+        guard errno == EINTR else { return EOF }
+        if interruptFlag.load(ordering: .relaxed) {
+            interruptFlag.store(false, ordering: .relaxed)
+            promptInterrupted = true
+            // Show the abandoned line ending in ^C, as a shell does; readline's
+            // newline on accept follows it.
+            rl_point = rl_end
+            rl_redisplay()
+            fputs("^C", rl_outstream ?? stdout)
+            return 10
+        }
+        if hangupFlag.load(ordering: .relaxed) {
+            promptHungUp = true
+            return EOF
+        }
     }
-    return 0
 }

@@ -24,8 +24,12 @@ public final class ReadlineReader: LineReader {
         rl_attempted_completion_function = attemptCompletion
         rl_completion_append_character = 0
         // '.' is left out so that `model.W` is one word for attribute completion.
-        rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n\"'()[]{},;=+-*/^@<>!:"))
-        rl_signal_event_hook = signalEventHook
+        rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n\"'()[]{},;=+-*/^@<>!"))
+        // Our SIGINT/SIGHUP/SIGTERM handlers only set flags; `readKey` turns them
+        // into the end of the line. readline's own handlers would re-raise them to
+        // ours only after reading another key.
+        rl_catch_signals = 0
+        rl_getc_function = readKey
         if let historyFile { read_history(historyFile) }
     }
 
@@ -36,13 +40,7 @@ public final class ReadlineReader: LineReader {
         let raw = readline(prompt)
         defer { free(raw) }
         if promptHungUp { return .endOfInput }
-        if promptInterrupted {
-            // readline was made to return without printing a newline; move off the
-            // abandoned line so the next prompt starts clean.
-            fputs("^C\n", stdout)
-            fflush(stdout)
-            return .interrupted
-        }
+        if promptInterrupted { return .interrupted }
         guard let raw else { return .endOfInput }
         return .line(String(cString: raw))
     }

@@ -1,4 +1,5 @@
 @preconcurrency import Glibc
+import Lang
 import Synchronization
 
 /// Set by SIGINT; read and cleared by the prompt's event hook and before each evaluation.
@@ -10,11 +11,13 @@ let hangupFlag = Atomic<Bool>(false)
 /// `Lang.Interrupt` and the prompt's event hook polls `interruptFlag`.
 func handleInterruptSignal(_ signal: Int32) {
     interruptFlag.store(true, ordering: .relaxed)
+    Interrupt.request()
 }
 
 /// The SIGHUP/SIGTERM handler: stops a running cell and makes the prompt return.
 func handleHangupSignal(_ signal: Int32) {
     hangupFlag.store(true, ordering: .relaxed)
+    Interrupt.request()
 }
 
 /// Installs the handlers once, without `SA_RESTART`, so that a blocked `read`
@@ -26,6 +29,7 @@ public enum SignalHandling {
         // their lazy global initialisation.
         interruptFlag.store(false, ordering: .relaxed)
         hangupFlag.store(false, ordering: .relaxed)
+        Interrupt.clear()
         install(handleInterruptSignal, for: SIGINT)
         install(handleHangupSignal, for: SIGHUP)
         install(handleHangupSignal, for: SIGTERM)
@@ -48,5 +52,6 @@ public enum SignalHandling {
     /// Forgets an earlier Ctrl-C, before an evaluation or a new prompt.
     public static func clearInterrupt() {
         interruptFlag.store(false, ordering: .relaxed)
+        Interrupt.clear()
     }
 }

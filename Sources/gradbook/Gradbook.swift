@@ -1,12 +1,14 @@
 import ArgumentParser
 
+/// The `gradbook` command: the REPL by default, `run` and `export` for notebooks.
 @main
 struct Gradbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gradbook",
-        abstract: "A notebook-style REPL for tensors, autodiff and small networks.")
-
-    func run() throws {
-        print("gradbook")
-    }
+        abstract: "A notebook-style REPL for tensors, autodiff and small networks.",
+        subcommands: [
+            ReplCommand.self,
+            RunCommand.self, ExportCommand.self,
+        ],
+        defaultSubcommand: ReplCommand.self)
 }

@@ -54,12 +54,17 @@ wait_prompt() {
 # count TEXT: how many screen lines contain TEXT.
 count() { screen | grep -cF -- "$1"; }
 
-start() {
+# launch: a fresh tmux server running gradbook in a clean environment.
+launch() {
+    local i
     tm kill-server >/dev/null 2>&1
+    # The old server takes a moment to go; starting too soon races with its exit.
+    for ((i = 0; i < 40; i++)); do tm has-session -t gb 2>/dev/null || break; sleep 0.05; done
+    sleep 0.2
     tm new-session -d -s gb -x 110 -y 45 \
         "env -i PATH=$PATH HOME=$WORK TERM=xterm NO_COLOR=1 $BIN; echo '[gradbook exited]'; sleep 30"
-    wait_prompt 15
 }
+start() { launch; wait_prompt 15; }
 send() { tm send-keys -t gb "$@"; }
 type_line() { send -l -- "$1"; send Enter; }
 clear_screen() { tm clear-history -t gb; send C-l; sleep 0.1; }
@@ -67,7 +72,7 @@ clear_screen() { tm clear-history -t gb; send C-l; sleep 0.1; }
 # 1. Multi-line input: an open `function` block continues with `..> `.
 if start; then pass "the REPL starts and shows gb>"; else fail "the REPL starts and shows gb>"; fi
 type_line "function twice(x)"
-if wait_for "..> " 5; then pass "an open block gives the continuation prompt"; else fail "an open block gives the continuation prompt"; fi
+if wait_for "..>" 5; then pass "an open block gives the continuation prompt"; else fail "an open block gives the continuation prompt"; fi
 type_line "    return 2 * x"
 type_line "end"
 wait_prompt 5
@@ -77,7 +82,7 @@ if wait_for "42" 5 && wait_prompt 5; then pass "a multi-line function runs"; els
 # An open bracket continues too.
 clear_screen
 type_line "v = [1,"
-wait_for "..> " 5
+wait_for "..>" 5
 type_line " 2, 3]"
 type_line "sum(v)"
 if wait_for "6" 5 && wait_prompt 5; then pass "an open bracket continues the entry"; else fail "an open bracket continues the entry"; fi
@@ -88,7 +93,7 @@ send -l -- "this is abandoned"
 send C-c
 wait_prompt 5
 type_line "if true"
-wait_for "..> " 5
+wait_for "..>" 5
 send C-c
 if wait_prompt 5; then
     type_line "300 + 33"
@@ -167,14 +172,13 @@ fi
 clear_screen
 type_line "restored_value = 99;"
 wait_prompt 5
-pid=$(tm list-panes -t gb -F '#{pane_pid}')
+pid=$(tm list-panes -t gb -F '#{pane_pid}' 2>/dev/null)
 # The pane runs `sh -c`; its child is gradbook.
-gb_pid=$(pgrep -P "$pid" -f gradbook | head -n 1)
+gb_pid=""
+[ -n "$pid" ] && gb_pid=$(pgrep -P "$pid" | head -n 1)
 if [ -n "$gb_pid" ]; then kill -9 "$gb_pid"; fi
 wait_for "[gradbook exited]" 5
-tm kill-server >/dev/null 2>&1
-tm new-session -d -s gb -x 110 -y 45 \
-    "env -i PATH=$PATH HOME=$WORK TERM=xterm NO_COLOR=1 $BIN; echo '[gradbook exited]'; sleep 30"
+launch
 if wait_for "[y/n]" 10; then
     type_line "y"
     wait_prompt 10

@@ -1,0 +1,29 @@
+import Lang
+
+/// Starts the REPL on a terminal: readline with history and completion, Ctrl-C
+/// handling, the journal and the offer to restore a crashed session.
+public enum InteractiveSession {
+    /// Runs the REPL until the user quits; returns the exit status.
+    public static func start(terminal: Terminal, color: Bool) -> Int32 {
+        let paths = StatePaths.resolve()
+        let interpreter = Interpreter()
+        let reader = ReadlineReader(historyFile: paths?.historyFile) { prefix in
+            Completion.candidates(for: prefix, interpreter: interpreter)
+        }
+        SignalHandling.install()
+        var journal: Journal? = nil
+        if let directory = paths?.journalDirectory {
+            Journal.prune(directory)
+            do {
+                journal = try Journal(directory: directory)
+            } catch {
+                writeToStandardError("note: no session journal (\(error))\n")
+            }
+        }
+        let session = Session(interpreter: interpreter, reader: reader, terminal: terminal,
+                              color: color, journal: journal)
+        print("Gradbook. :help lists the commands, ?NAME explains a builtin, Ctrl-D quits.")
+        if let directory = paths?.journalDirectory { session.offerRestore(from: directory) }
+        return session.run()
+    }
+}

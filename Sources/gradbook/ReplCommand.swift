@@ -1,0 +1,31 @@
+import ArgumentParser
+import REPL
+
+/// `gradbook [FILE.gb]`: the interactive REPL, or a script when a file is given
+/// or standard input is not a terminal.
+struct ReplCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "Start the REPL, or run a script (FILE.gb, or piped standard input).")
+
+    @Argument(help: "A script to run instead of starting the REPL.")
+    var file: String?
+
+    func run() throws {
+        let terminal = Terminal.current
+        let color = ColorPolicy.useColor(isTTY: terminal.errorIsTTY)
+        if let file {
+            let status = ScriptRunner.runFile(file, color: color)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        guard terminal.inputIsTTY else {
+            // Piped input is a script: no prompts and no colour.
+            let status = ScriptRunner.run(FileSystem.readStandardInput(), origin: "<stdin>", color: false)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        let status = InteractiveSession.start(terminal: terminal, color: color)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
