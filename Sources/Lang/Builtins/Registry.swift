@@ -9,6 +9,7 @@ public enum Registry {
         .reductions,
         .math,
         .linearAlgebra,
+        .autodiff,
         .plots,
     ]
 

@@ -1,0 +1,319 @@
+import Autodiff
+import NN
+import Tensor
+
+// Dense ReLU LeakyReLU Sigmoid Tanh ELU Dropout BatchNorm Sequential
+// mse cross_entropy binary_cross_entropy l1 l2 elastic fit
+
+extension BuiltinGroup {
+    /// Layers, losses, regularisers and the training loop.
+    static let nn = BuiltinGroup(topic: "Layers, losses and training", builtins: [
+        Builtin("Dense", [.init("n_in"), .init("n_out"), .init("init", default: Value("xavier")), .init("std", default: .number(0.01))],
+                doc: "Fully connected layer X @ W + b: .W is n_in × n_out, .b has n_out zeros; init \"xavier\" (std √(2/(n_in+n_out))), \"he\" (√(2/n_in)), \"normal\" (with std=) or \"zeros\".",
+                example: "Dense(2, 8, init=\"he\")") { args, context in
+            let initialiser = try NNBindings.run { try Initialiser.named(try args.string(2), std: try args.number(3)) }
+            let layer = try NNBindings.run { try Dense(try args.int(0), try args.int(1), initialiser: initialiser, using: context.random) }
+            return Value(LayerObject(layer))
+        },
+        Builtin("ReLU", [], doc: "Activation layer max(0, x).", example: "ReLU()") { _, _ in
+            Value(LayerObject(Activation(.relu)))
+        },
+        Builtin("LeakyReLU", [.init("alpha", default: .number(0.01))],
+                doc: "Activation layer: x for x > 0, alpha·x otherwise.", example: "LeakyReLU(0.1)") { args, _ in
+            Value(LayerObject(Activation(.leakyRelu(alpha: try args.number(0)))))
+        },
+        Builtin("Sigmoid", [], doc: "Activation layer 1 / (1 + e^-x).", example: "Sigmoid()") { _, _ in
+            Value(LayerObject(Activation(.sigmoid)))
+        },
+        Builtin("Tanh", [], doc: "Activation layer tanh(x).", example: "Tanh()") { _, _ in
+            Value(LayerObject(Activation(.tanh)))
+        },
+        Builtin("ELU", [.init("alpha", default: .number(1))],
+                doc: "Activation layer: x for x > 0, alpha·(e^x - 1) otherwise.", example: "ELU(1)") { args, _ in
+            Value(LayerObject(Activation(.elu(alpha: try args.number(0)))))
+        },
+        Builtin("Dropout", [.init("p", default: .number(0.5))],
+                doc: "Inverted dropout keeping each unit with probability p (the notes' convention) and dividing by p in training; the identity after model.eval().",
+                example: "Dropout(0.5)") { args, context in
+            Value(LayerObject(try NNBindings.run { try Dropout(p: try args.number(0), using: context.random) }))
+        },
+        Builtin("BatchNorm", [.init("n"), .init("momentum", default: .number(0.9)), .init("eps", default: .number(1e-5))],
+                doc: "Batch normalisation of n features: batch mean/variance in training (updating running ones by momentum), running statistics after eval(); learned .gamma and .beta.",
+                example: "BatchNorm(8)") { args, _ in
+            Value(LayerObject(try NNBindings.run {
+                try BatchNorm(try args.int(0), momentum: try args.number(1), eps: try args.number(2))
+            }))
+        },
+        Builtin("Sequential", [.variadic("layers")],
+                doc: "Layers applied in order; model.params lists every parameter, model.train()/model.eval() set every layer's mode.",
+                example: "Sequential(Dense(2, 8), Tanh(), Dense(8, 1))") { args, _ in
+            var layers: [Layer] = []
+            for (k, v) in args.rest.enumerated() {
+                guard case .object(let box) = v, let l = box.object as? LayerObject else {
+                    throw BuiltinError("Sequential() expects layers, got \(v.typeName) as argument \(k + 1)", kind: .type)
+                }
+                layers.append(l.layer)
+            }
+            return Value(LayerObject(Sequential(layers)))
+        },
+        Builtin("mse", [.init("pred"), .init("Y")],
+                doc: "Mean squared error with the notes' halving: sum((pred - Y)^2) / (2N), N the number of rows.",
+                example: "mse([[1, 2]], [[0, 2]])") { args, _ in
+            let r = try NNBindings.run { try Losses.mse(try args.variable(0), try args.variable(1)) }
+            return NNBindings.wrap(r)
+        },
+        Builtin("cross_entropy", [.init("scores"), .init("Y"), .init("label_smoothing", default: .number(0))],
+                doc: "Cross-entropy of raw scores (log-softmax inside) against one-hot rows or class indices, averaged over rows; label_smoothing=ε uses 1-ε and ε/(k-1).",
+                example: "cross_entropy([[2, 0, -1]], [0])") { args, _ in
+            let r = try NNBindings.run {
+                try Losses.crossEntropy(try args.variable(0), try args.tensor(1), labelSmoothing: try args.number(2))
+            }
+            return NNBindings.wrap(r)
+        },
+        Builtin("binary_cross_entropy", [.init("p"), .init("y")],
+                doc: "Binary cross-entropy of probabilities p against 0/1 targets: -mean(y log p + (1-y) log(1-p)).",
+                example: "binary_cross_entropy([0.9, 0.2], [1, 0])") { args, _ in
+            let r = try NNBindings.run { try Losses.binaryCrossEntropy(try args.variable(0), try args.variable(1)) }
+            return NNBindings.wrap(r)
+        },
+        Builtin("l1", [.init("params"), .init("lambda", default: .number(1))],
+                doc: "L1 penalty lambda · Σ|w| over a tensor or a list of them (such as model.params).",
+                example: "l1([1, -2, 3], 0.1)") { args, _ in
+            let ps = try NNBindings.variables(args, 0)
+            return NNBindings.wrap(try NNBindings.run { try Regularisers.l1(ps, lambda: try args.number(1)) })
+        },
+        Builtin("l2", [.init("params"), .init("lambda", default: .number(1))],
+                doc: "L2 penalty lambda · Σw² over a tensor or a list of them; its gradient 2·lambda·w is weight decay.",
+                example: "l2([1, -2, 3], 0.1)") { args, _ in
+            let ps = try NNBindings.variables(args, 0)
+            return NNBindings.wrap(try NNBindings.run { try Regularisers.l2(ps, lambda: try args.number(1)) })
+        },
+        Builtin("elastic", [.init("params"), .init("l1", default: .number(1)), .init("l2", default: .number(1))],
+                doc: "Elastic-net penalty l1 · Σ|w| + l2 · Σw² over a tensor or a list of them.",
+                example: "elastic([1, -2], l1=0.1, l2=0.01)") { args, _ in
+            let ps = try NNBindings.variables(args, 0)
+            return NNBindings.wrap(try NNBindings.run { try Regularisers.elastic(ps, l1: try args.number(1), l2: try args.number(2)) })
+        },
+        Builtin("fit", [.init("model"), .init("X"), .init("Y"), .init("loss", default: .nothing), .init("opt", default: .nothing),
+                        .init("epochs", default: .number(1)), .init("batch_size", default: .number(32)),
+                        .init("shuffle", default: .bool(true)), .init("val", default: .nothing),
+                        .init("early_stopping", default: .nothing), .init("penalty", default: .nothing)],
+                doc: "Trains model on rows of X, Y by mini-batches (default loss=mse, opt=SGD(lr=0.1)); val=[Xv, Yv] adds a validation loss per epoch, early_stopping=k stops after k epochs without improvement, penalty=p -> l2(p, 1e-3) adds a regulariser; returns the history (.train, .val); Ctrl-C stops keeping the model.",
+                example: "fit(model, X, Y, loss=mse, opt=Adam(lr=0.01), epochs=100, batch_size=4)") { args, context in
+            try NNBindings.fit(args, context)
+        },
+    ])
+}
+
+/// The glue between language values and the NN module.
+enum NNBindings {
+    /// Runs `body`, turning NN and Autodiff errors into builtin errors.
+    static func run<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as NNError {
+            throw BuiltinError(e.description, kind: .value)
+        } catch let e as AutodiffError {
+            throw BuiltinError(e.description)
+        }
+    }
+
+    /// A result: a Variable when it is on a graph (inside grad), a number or tensor otherwise.
+    static func wrap(_ v: Variable) -> Value {
+        if v.requiresGradient { return .variable(v) }
+        return Operators.wrap(v.value)
+    }
+
+    /// Parameter `i` as a list of Variables: one tensor, or a list of tensors.
+    static func variables(_ args: Arguments, _ i: Int) throws -> [Variable] {
+        if case .list(let l) = args[i] {
+            return try l.items.enumerated().map { k, v in
+                if case .variable(let x) = v { return x }
+                guard let t = v.asTensor else {
+                    throw args.error(i, "expected a list of tensors, got \(v.typeName) at position \(k)")
+                }
+                return Variable(t)
+            }
+        }
+        return [try args.variable(i)]
+    }
+
+    /// Parameter `i` as a layer.
+    static func layer(_ args: Arguments, _ i: Int) throws -> Layer {
+        guard case .object(let box) = args[i], let l = box.object as? LayerObject else {
+            throw args.error(i, "expected a layer or model, got \(args[i].typeName)")
+        }
+        return l.layer
+    }
+
+    /// A loss value as a Swift loss: the builtin losses run directly, a language
+    /// function is called with (pred, Y).
+    static func loss(_ value: Value, _ context: CallContext) throws -> Loss {
+        if case .builtin(let b) = value {
+            switch b.name {
+            case "mse": return Losses.mse
+            case "cross_entropy": return { try Losses.crossEntropy($0, $1.value) }
+            case "binary_cross_entropy": return Losses.binaryCrossEntropy
+            default: break
+            }
+        }
+        return { pred, y in
+            let r = try context.call(value, [.variable(pred), Operators.wrap(y.value)])
+            if case .variable(let v) = r { return v }
+            guard let t = r.asTensor else {
+                throw context.error("fit(): the loss must return a number, got \(r.typeName)", kind: .type)
+            }
+            return Variable(t)
+        }
+    }
+
+    /// `fit(...)`.
+    static func fit(_ args: Arguments, _ context: CallContext) throws -> Value {
+        let model = try layer(args, 0)
+        let x = try args.tensor(1), y = try args.tensor(2)
+        let lossFunction = args.has(3) ? try loss(args[3], context) : Losses.mse
+        let optimiser = args.has(4) ? try OptimiserBindings.optimiser(args, 4) : SGD(lr: 0.1)
+        var options = FitOptions()
+        options.epochs = try args.int(5)
+        options.batchSize = try args.int(6)
+        options.shuffle = try args.bool(7)
+        options.generator = context.random
+        if args.has(8) {
+            guard case .list(let l) = args[8], l.items.count == 2, let vx = l.items[0].asTensor, let vy = l.items[1].asTensor else {
+                throw args.error(8, "fit() expects val to be a list [Xv, Yv]")
+            }
+            options.validation = (vx, vy)
+        }
+        options.earlyStopping = try args.optionalInt(9)
+        if args.has(10) {
+            let penalty = args[10]
+            options.regulariser = { params in
+                let r = try context.call(penalty, [Value(list: params.map { .variable($0) })])
+                if case .variable(let v) = r { return v }
+                return Variable(r.asTensor ?? Tensor(0))
+            }
+        }
+        let handler = context.progressHandler
+        let history = try run {
+            try NN.fit(model, x, y, loss: lossFunction, optimiser: optimiser, options: options,
+                       progress: handler.map { h in { p in h(Progress(done: p.done, total: p.total, message: p.message)) } },
+                       shouldStop: { Interrupt.isRequested })
+        }
+        return Value(HistoryObject(history))
+    }
+}
+
+/// A layer or model seen from the language: callable on a batch, with its
+/// parameters as attributes.
+final class LayerObject: LangObject {
+    let layer: Layer
+    init(_ layer: Layer) { self.layer = layer }
+
+    var typeName: String {
+        switch layer {
+        case is Dense: return "Dense"
+        case is Dropout: return "Dropout"
+        case is BatchNorm: return "BatchNorm"
+        case is Sequential: return "Sequential"
+        case let a as Activation: return String(a.summary.prefix { $0 != "(" })
+        default: return "Layer"
+        }
+    }
+
+    var description: String { layer.summary }
+
+    var attributeNames: [String] {
+        var names = ["params", "train", "eval", "training"]
+        for p in layer.parameters where !(layer is Sequential) { names.append(p.name) }
+        switch layer {
+        case is Dense: names += ["n_in", "n_out"]
+        case is BatchNorm: names += ["running_mean", "running_var"]
+        case is Dropout: names += ["p"]
+        case is Sequential: names += ["layers"]
+        default: break
+        }
+        return names
+    }
+
+    func attribute(_ name: String) -> Value? {
+        switch name {
+        case "params": return Value(list: layer.parameters.map { Operators.wrap($0.value) })
+        case "training": return .bool(layer.isTraining)
+        case "train":
+            return .builtin(Builtin("train", [], doc: "Puts the layer in training mode.", example: "model.train()") { [layer] _, _ in
+                layer.train(); return .nothing
+            })
+        case "eval":
+            return .builtin(Builtin("eval", [], doc: "Puts the layer in evaluation mode.", example: "model.eval()") { [layer] _, _ in
+                layer.eval(); return .nothing
+            })
+        default: break
+        }
+        if !(layer is Sequential), let p = layer.parameters.first(where: { $0.name == name }) { return Operators.wrap(p.value) }
+        switch (layer, name) {
+        case let (d as Dense, "n_in"): return .number(Double(d.nIn))
+        case let (d as Dense, "n_out"): return .number(Double(d.nOut))
+        case let (b as BatchNorm, "running_mean"): return Value(b.runningMean)
+        case let (b as BatchNorm, "running_var"): return Value(b.runningVariance)
+        case let (d as Dropout, "p"): return .number(d.p)
+        case let (s as Sequential, "layers"): return Value(list: s.layers.map { Value(LayerObject($0)) })
+        default: return nil
+        }
+    }
+
+    func setAttribute(_ name: String, _ value: Value) throws {
+        guard !(layer is Sequential), let p = layer.parameters.first(where: { $0.name == name }) else {
+            throw BuiltinError("cannot set attribute '\(name)' of \(typeName)", kind: .type)
+        }
+        guard let t = value.asTensor else {
+            throw BuiltinError("\(typeName).\(name) must be a tensor, got \(value.typeName)", kind: .type)
+        }
+        guard t.shape == p.value.shape else {
+            throw BuiltinError("\(typeName).\(name) has shape \(formatShape(p.value.shape)), got \(formatShape(t.shape))", kind: .shape)
+        }
+        p.value = t
+    }
+
+    var callSignature: Builtin? {
+        Builtin(typeName, [.init("X")], doc: "The layer applied to a batch (one sample per row).",
+                example: "Dense(2, 1)([[1, 2]])") { [layer] args, _ in
+            let y = try NNBindings.run { try layer(try args.variable(0)) }
+            return args.isVariable(0) ? .variable(y) : Operators.wrap(y.value)
+        }
+    }
+}
+
+/// The history `fit` returns: losses per epoch and how training ended.
+final class HistoryObject: LangObject {
+    let history: History
+    init(_ history: History) { self.history = history }
+
+    var typeName: String { "History" }
+    var attributeNames: [String] { ["train", "val", "epochs", "stopped_early", "interrupted"] }
+
+    func attribute(_ name: String) -> Value? {
+        switch name {
+        case "train": return Value(Tensor(history.train))
+        case "val": return Value(Tensor(history.validation))
+        case "epochs": return .number(Double(history.train.count))
+        case "stopped_early": return .bool(history.stoppedEarly)
+        case "interrupted": return .bool(history.interrupted)
+        default: return nil
+        }
+    }
+
+    var description: String {
+        func losses(_ xs: [Double]) -> String {
+            guard let first = xs.first, let last = xs.last else { return "-" }
+            return xs.count == 1 ? NNText.number(first) : "\(NNText.number(first)) -> \(NNText.number(last))"
+        }
+        var parts = ["epochs=\(history.train.count)", "train loss \(losses(history.train))"]
+        if !history.validation.isEmpty { parts.append("val loss \(losses(history.validation))") }
+        if history.stoppedEarly { parts.append("stopped early") }
+        if history.interrupted { parts.append("interrupted") }
+        return "History(" + parts.joined(separator: ", ") + ")"
+    }
+}
+
+/// Numbers in object descriptions: six significant digits, as echo shows them.
+enum NNText {
+    static func number(_ x: Double) -> String { ValueFormatter.number(x, precision: 6) }
+}

@@ -1,0 +1,17 @@
+// swift-tools-version:6.0
+// The NN training benchmark: a package of its own so the main package needs no
+// benchmark target. Build and run with ./run.sh (release).
+import PackageDescription
+
+let package = Package(
+    name: "NNBench",
+    dependencies: [.package(path: "../..")],
+    targets: [
+        .executableTarget(
+            name: "nn-bench",
+            dependencies: [.product(name: "NN", package: "main"), .product(name: "Autodiff", package: "main"),
+                           .product(name: "Tensor", package: "main")],
+            swiftSettings: [.unsafeFlags(["-target-cpu", "haswell"])]),
+    ],
+    swiftLanguageModes: [.v5]
+)
