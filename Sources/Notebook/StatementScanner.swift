@@ -47,7 +47,8 @@ struct StatementScanner {
                     word.append(chars[i])
                     i += 1
                 }
-                if previous != "." {
+                // Inside brackets `for` and `if` belong to an expression, never open a block.
+                if previous != ".", brackets.isEmpty {
                     if Self.openers.contains(word) {
                         blocks.append((word, line))
                     } else if word == "end", !blocks.isEmpty {

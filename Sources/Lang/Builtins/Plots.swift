@@ -31,7 +31,7 @@ enum PlotBuiltins {
                 doc: "Scatter plot of points (x[i], y[i]); y may be a list of series.",
                 example: "scatter([1, 2, 3], [2, 1, 3])") { args, context in
             let xs = try numbers(args[0], args, 0)
-            let ys = try seriesList(args[1], args, 1)
+            let ys = try seriesList(args[1], args, 1, count: xs.count)
             let labels = try labelList(args[2], args, 2, count: ys.count)
             var series: [PlotSpec.Series] = []
             for (k, y) in ys.enumerated() {
@@ -117,8 +117,9 @@ enum PlotBuiltins {
         let ys: [[Double]]
         let xs: [Double]?
         if args.has(1) {
-            xs = try numbers(args[0], args, 0)
-            ys = try seriesList(args[1], args, 1)
+            let x = try numbers(args[0], args, 0)
+            xs = x
+            ys = try seriesList(args[1], args, 1, count: x.count)
         } else {
             xs = nil
             ys = try seriesList(args[0], args, 0)
@@ -162,15 +163,19 @@ enum PlotBuiltins {
         return x
     }
 
-    /// One series per list item, per column of a 2-D tensor (as matplotlib), or one for a 1-D tensor.
-    static func seriesList(_ value: Value, _ args: Arguments, _ i: Int) throws -> [[Double]] {
+    /// One series per list item or per row of a 2-D tensor (`[y1, y2]` builds one), but per
+    /// column when the rows line up with `count` x values (matplotlib's `plot(x, Y)`).
+    static func seriesList(_ value: Value, _ args: Arguments, _ i: Int, count: Int? = nil) throws -> [[Double]] {
         if case .list(let l) = value, l.items.contains(where: { $0.asTensor.map { $0.rank >= 1 } ?? false || isList($0) }) {
             return try l.items.map { try numbers($0, args, i) }
         }
         let t = try tensor(value, args, i)
         if t.rank == 2 {
             let rows = t.shape[0], cols = t.shape[1], v = t.scalars
-            return (0..<cols).map { c in (0..<rows).map { v[$0 * cols + c] } }
+            if let count, rows == count, cols != count {
+                return (0..<cols).map { c in (0..<rows).map { v[$0 * cols + c] } }
+            }
+            return (0..<rows).map { r in Array(v[(r * cols)..<((r + 1) * cols)]) }
         }
         return [t.scalars]
     }
