@@ -10,6 +10,7 @@ public enum Registry {
         .math,
         .linearAlgebra,
         .autodiff,
+        .nn, .optimisers, .data,
         .plots,
     ]
 
