@@ -102,6 +102,13 @@ struct SVGBuilder {
         for (k, series) in plot.series.enumerated() {
             let colour = SVGPlot.palette[k % SVGPlot.palette.count]
             let count = min(series.x.count, series.y.count)
+            if markers && plot.kind == .contour && count > 1 {
+                var d = ""
+                for i in 0..<count where series.x[i].isFinite && series.y[i].isFinite {
+                    d += (d.isEmpty ? "M" : "L") + "\(n(px(series.x[i]))) \(n(py(series.y[i])))"
+                }
+                parts.append("<path d=\"\(d)\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"1.2\" stroke-opacity=\"0.8\"/>")
+            }
             if markers {
                 var dots: [String] = []
                 for i in 0..<count where series.x[i].isFinite && series.y[i].isFinite {
@@ -180,12 +187,24 @@ struct SVGBuilder {
         let xe = edges(grid.xs), ye = edges(grid.ys)
         xAxis = AxisScale(low: xe.first ?? 0, high: xe.last ?? 1)
         yAxis = AxisScale(low: ye.first ?? 0, high: ye.last ?? 1)
+        if grid.isMatrix {
+            // Rows and columns are indices: tick whole numbers only.
+            func indexTicks(_ n: Int) -> [Double] {
+                let step = max(1, (n + 9) / 10)
+                return stride(from: 0, to: n, by: step).map(Double.init)
+            }
+            xAxis.ticks = indexTicks(nx)
+            xAxis.step = 1
+            yAxis.ticks = indexTicks(ny)
+            yAxis.step = 1
+        }
         var cells: [String] = []
         for i in 0..<ny {
             for j in 0..<nx {
                 let z = grid.z[i * nx + j]
                 let colour = z.isFinite ? Viridis.hex((z - low) / (high - low)) : "#ffffff"
-                let x0 = px(xe[j]), x1 = px(xe[j + 1]), y0 = py(ye[i + 1]), y1 = py(ye[i])
+                let x0 = px(xe[j]), x1 = px(xe[j + 1])
+                let y0 = min(py(ye[i + 1]), py(ye[i])), y1 = max(py(ye[i + 1]), py(ye[i]))
                 // Half a pixel of overlap hides hairline seams between cells.
                 cells.append("<rect x=\"\(n(x0))\" y=\"\(n(y0))\" width=\"\(n(x1 - x0 + 0.5))\" "
                              + "height=\"\(n(y1 - y0 + 0.5))\" fill=\"\(colour)\"/>")
@@ -236,7 +255,7 @@ struct SVGBuilder {
         let longest = entries.map { $0.0.count }.max() ?? 0
         let boxWidth = 44 + 7.2 * Double(longest)
         let boxHeight = 10 + 20 * Double(entries.count)
-        let x = right - boxWidth - 10, y = top + 10
+        let (x, y) = legendCorner(width: boxWidth, height: boxHeight)
         var items = ["<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(boxWidth))\" height=\"\(n(boxHeight))\" "
                      + "rx=\"3\" fill=\"white\" fill-opacity=\"0.9\" stroke=\"#cccccc\"/>"]
         for (i, (label, colour, isBar)) in entries.enumerated() {
@@ -251,6 +270,29 @@ struct SVGBuilder {
             items.append("<text x=\"\(n(x + 36))\" y=\"\(n(cy + 4))\" font-size=\"12\" fill=\"#222222\">\(escapeXML(label))</text>")
         }
         parts.append("<g>" + items.joined() + "</g>")
+    }
+
+    /// The inside corner whose legend box would cover the fewest data points
+    /// (top right on a tie, as matplotlib's "best" prefers).
+    func legendCorner(width: Double, height: Double) -> (Double, Double) {
+        let corners = [(right - width - 10, top + 10), (left + 10, top + 10),
+                       (right - width - 10, bottom - height - 10), (left + 10, bottom - height - 10)]
+        var points: [(Double, Double)] = []
+        for s in plot.series { for i in 0..<min(s.x.count, s.y.count) { points.append((px(s.x[i]), py(s.y[i]))) } }
+        for b in plot.bars {
+            for i in 0..<min(b.counts.count, b.edges.count - 1) {
+                // A bar covers everything below its top.
+                let x0 = px(b.edges[i]), x1 = px(b.edges[i + 1]), y = py(b.counts[i])
+                for k in 0...4 { for h in stride(from: y, through: bottom, by: 8) { points.append((x0 + (x1 - x0) * Double(k) / 4, h)) } }
+            }
+        }
+        var best = corners[0], fewest = Int.max
+        for corner in corners {
+            let covered = points.filter { $0.0 >= corner.0 - 4 && $0.0 <= corner.0 + width + 4
+                && $0.1 >= corner.1 - 4 && $0.1 <= corner.1 + height + 4 }.count
+            if covered < fewest { fewest = covered; best = corner }
+        }
+        return best
     }
 
     mutating func drawColourBar() {
