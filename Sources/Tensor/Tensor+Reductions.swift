@@ -24,9 +24,9 @@ extension Tensor {
         var outShape = shape
         outShape[ax] = 1
         let out = try TensorStorage(count: Shape.validate(outShape), repeating: initial)
-        // Walk the input as a view whose `axis` stride is moved to the end, so each
-        // row is one output lane... only when the axis is last; otherwise accumulate
-        // whole rows into whole output rows, which keeps the inner loop contiguous.
+        // Reducing the last axis folds each input row into one output lane; any other
+        // axis accumulates whole input rows into whole output rows, so the inner loop
+        // runs along memory in both cases.
         let outStrides = Shape.contiguousStrides(outShape)
         let r = rank
         let length = shape[r - 1], inner = strides[r - 1]
@@ -43,6 +43,10 @@ extension Tensor {
                 var acc = po[outPosition]
                 for i in 0..<length { acc = combine(acc, src[i * inner]) }
                 po[outPosition] = acc
+            } else if inner == 1 {
+                // Unit stride lets the compiler vectorise the row update.
+                let dst = po + outPosition
+                for i in 0..<length { dst[i] = combine(dst[i], src[i]) }
             } else {
                 let dst = po + outPosition
                 for i in 0..<length { dst[i] = combine(dst[i], src[i * inner]) }

@@ -1,4 +1,6 @@
-"""Joins tensor-bench and numpy_bench.py lines into a Markdown table with ratios and targets."""
+"""Joins tensor-bench and numpy_bench.py lines into a Markdown table with ratios and targets.
+
+Each side keeps its best value over the rounds of bench/run."""
 import sys
 
 TARGETS = {"add": 0.8, "mul": 0.8, "sum": 0.8, "rowadd": 0.8, "exp": 1.5, "tanh": 1.5, "sigmoid": 1.5}
@@ -23,7 +25,8 @@ for line in open(sys.argv[1]):
     key = (name, int(size))
     if key not in order:
         order.append(key)
-    values[(side,) + key] = (float(value), unit)
+    best = values.get((side,) + key, (0.0, unit))[0]
+    values[(side,) + key] = (max(best, float(value)), unit)
 
 print(f"compared with: {header}")
 print()
