@@ -22,8 +22,8 @@ public final class Variable {
     public let value: Tensor
     /// The primitive that made this node; nil for constants and leaves.
     let primitive: Primitive?
-    /// The operands of `primitive`.
-    let inputs: [Variable]
+    /// The operands of `primitive` (emptied only while the graph is torn down).
+    private(set) var inputs: [Variable]
     /// True for a variable that gradients may be taken for.
     public let isLeaf: Bool
 
@@ -59,6 +59,20 @@ public final class Variable {
     public static func independent(_ x: Variable) -> Variable {
         if !x.requiresGradient { return leaf(x.value) }
         return Variable(value: x.value, primitive: .identity, inputs: [x], isLeaf: false)
+    }
+
+    /// Releases the graph above this node iteratively: the default release recurses
+    /// once per node and overflows the stack on graphs from long loops (1e5 nodes).
+    deinit {
+        guard !inputs.isEmpty else { return }
+        var pending = inputs
+        inputs = []
+        while var node = pending.popLast() {
+            if isKnownUniquelyReferenced(&node) {
+                pending.append(contentsOf: node.inputs)
+                node.inputs = []
+            }
+        }
     }
 
     /// True when a path leads from this variable to a leaf.

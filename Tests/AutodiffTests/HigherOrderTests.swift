@@ -54,4 +54,14 @@ struct HigherOrderTests {
         let x = Variable.leaf(Tensor(1))
         #expect(try d((a * b).sum(), x).value.scalar() == 0)
     }
+
+    /// A chain as long as a language loop makes: backward and release must not
+    /// recurse once per node (the default release did, and overflowed the stack).
+    @Test func longChainDifferentiatesAndReleasesWithoutRecursion() throws {
+        let x = Variable.leaf(Tensor(1))
+        var s = Variable(0)
+        for _ in 0..<50_000 { s = try s + x }
+        #expect(try d(s, x).value.scalar() == 50_000)
+        s = Variable(0)
+    }
 }
