@@ -130,6 +130,9 @@ extension Tensor {
     /// - Throws: `invalidArgument` for a negative `n`.
     public static func permutation(_ n: Int, using generator: RandomGenerator = .shared) throws -> Tensor {
         guard n >= 0 else { throw TensorError.invalidArgument("permutation needs n >= 0, got \(n)") }
+        guard n <= Tensor.allocationLimit else {
+            throw TensorError.allocationTooLarge(elements: n, limit: Tensor.allocationLimit)
+        }
         return Tensor(generator.permutation(n).map(Double.init))
     }
 }

@@ -65,8 +65,10 @@ extension Tensor {
 
     /// Python slice semantics: the first position, the element count and the step.
     static func sliceBounds(start: Int?, stop: Int?, step: Int?, size: Int) throws -> (Int, Int, Int) {
-        let by = step ?? 1
-        guard by != 0 else { throw TensorError.invalidArgument("slice step cannot be zero") }
+        guard step != 0 else { throw TensorError.invalidArgument("slice step cannot be zero") }
+        // A step longer than the axis selects at most one element either way; clamping
+        // it keeps the arithmetic below (and the view's stride) from overflowing.
+        let by = Swift.max(Swift.min(step ?? 1, size + 1), -(size + 1))
         func clamp(_ v: Int, _ low: Int, _ high: Int) -> Int { Swift.min(Swift.max(v, low), high) }
         let first: Int, last: Int
         if by > 0 {

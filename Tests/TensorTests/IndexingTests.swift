@@ -35,6 +35,17 @@ import Tensor
         #expect(caught { try a.subscripted([.range(start: nil, stop: nil, step: 0)]) } != nil)
     }
 
+    @Test func extremeIndicesAreErrorsOrEmptyNotTraps() throws {
+        #expect(caught { try a.subscripted([.at(Int.min)]) } == .indexOutOfRange(index: Int.min, axis: 0, size: 3))
+        #expect(caught { try a.subscripted([.at(Int.max)]) } != nil)
+        // Python: a[::-sys.maxsize] and a[::sys.maxsize] pick one row each.
+        #expect(try a.subscripted([.range(start: nil, stop: nil, step: Int.min)]).scalars == [8, 9, 10, 11])
+        #expect(try a.subscripted([.range(start: nil, stop: nil, step: Int.max)]).scalars == [0, 1, 2, 3])
+        #expect(try a.subscripted([.range(start: Int.min, stop: Int.max, step: nil)]).shape == [3, 4])
+        #expect(try a.subscripted([.range(start: Int.max, stop: Int.min, step: -1)]).shape == [3, 4])
+        #expect(caught { try Tensor.permutation(Int.max) } != nil)
+    }
+
     @Test func viewsShareStorageUntilWritten() throws {
         let row = try a.subscripted([.at(1)])
         #expect(row.storage === a.storage)
