@@ -23,6 +23,7 @@ deps:
 	fi
 
 test: build unit replay
+	bash Tests/terminal/repl_terminal_test.sh $(BIN)
 
 unit: deps
 	$(SWIFT) test -c $(CONFIG)
