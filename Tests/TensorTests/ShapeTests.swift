@@ -43,6 +43,21 @@ import Tensor
         #expect(e == .shapeMismatch(op: "concat", lhs: [2, 2], rhs: [1, 2]))
     }
 
+    @Test func concatAndStackInThreeDimensions() throws {
+        let a = try Tensor.arange(0, 12).reshape([2, 3, 2])
+        let b = try Tensor.arange(0, 4).reshape([2, 1, 2]).unary(.negate)
+        // np.concatenate([a, b], axis=1).flatten()
+        #expect(try Tensor.concat([a, b], axis: 1).scalars == [0, 1, 2, 3, 4, 5, -0.0, -1, 6, 7, 8, 9, 10, 11, -2, -3])
+        // np.concatenate([a, a[:, :, :1]], axis=2).flatten(): a strided input
+        let firstColumn = try a.subscripted([.all, .all, .range(start: nil, stop: 1, step: nil)])
+        #expect(try Tensor.concat([a, firstColumn], axis: -1).scalars ==
+                [0, 1, 0, 2, 3, 2, 4, 5, 4, 6, 7, 6, 8, 9, 8, 10, 11, 10])
+        // np.stack([a[0], a[1]], axis=-1): shape (3, 2, 2)
+        let s = try Tensor.stack([a.subscripted([.at(0)]), a.subscripted([.at(1)])], axis: -1)
+        #expect(s.shape == [3, 2, 2])
+        #expect(s.scalars == [0, 6, 1, 7, 2, 8, 3, 9, 4, 10, 5, 11])
+    }
+
     @Test func stackAddsAnAxis() throws {
         let a = Tensor([1, 2]), b = Tensor([3, 4])
         let s0 = try Tensor.stack([a, b]), s1 = try Tensor.stack([a, b], axis: 1)
