@@ -10,6 +10,9 @@ extension BuiltinGroup {
                 doc: "Gradient of a scalar function with respect to its first argument: grad(f) is a function, grad(f, x) its value at x (the shape of x); further arguments are passed to f.",
                 example: "grad(x -> x^3, 2)") { args, context in
             let f = args[0]
+            guard AutodiffBindings.isCallable(f) else {
+                throw args.error(0, "grad() expects f to be a function, got \(f.typeName)")
+            }
             guard args.has(1) else { return AutodiffBindings.gradientFunction(f) }
             return try AutodiffBindings.gradient(f, args[1], args.rest, context)
         },
@@ -91,10 +94,22 @@ enum AutodiffBindings {
         return value.asTensor.map { Variable($0) }
     }
 
+    /// True for a value that can be called: a function, builtin or callable object.
+    static func isCallable(_ f: Value) -> Bool {
+        switch f {
+        case .function, .builtin: return true
+        case .object(let o): return o.object.callSignature != nil
+        default: return false
+        }
+    }
+
     /// `f` as a Swift function of a Variable: calls the language function through
     /// the call context with the Variable as its first argument.
     static func function(_ f: Value, _ rest: [Value], _ context: CallContext, name: String) -> (Variable) throws -> Variable {
         { x in
+            guard isCallable(f) else {
+                throw context.error("\(name)() expects f to be a function, got \(f.typeName)", kind: .type)
+            }
             try context.checkInterrupt()
             let result = try context.call(f, [.variable(x)] + rest)
             guard let v = variable(result) else {
