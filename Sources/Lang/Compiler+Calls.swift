@@ -9,8 +9,7 @@ extension Compiler {
         let keywordArgs = args.filter { $0.name != nil }
         let argSpans = positional.map(\.span)
         if keywordArgs.isEmpty, positional.count <= 3 {
-            let evals = positional.map { expression($0.value, scope) }
-            switch evals.count {
+            switch positional.count {
             case 0:
                 return { b in
                     let c = try callee(b)
@@ -24,7 +23,7 @@ extension Compiler {
                     return try m.call(c, [], keywords: [], base: nb, span: span, argumentSpans: argSpans)
                 }
             case 1:
-                let e0 = evals[0]
+                let e0 = expression(positional[0].value, scope)
                 return { b in
                     let c = try callee(b)
                     let a0 = try e0(b)
@@ -39,7 +38,7 @@ extension Compiler {
                     return try m.call(c, [a0], keywords: [], base: nb, span: span, argumentSpans: argSpans)
                 }
             case 2:
-                let e0 = evals[0], e1 = evals[1]
+                let e0 = expression(positional[0].value, scope), e1 = expression(positional[1].value, scope)
                 return { b in
                     let c = try callee(b)
                     let a0 = try e0(b), a1 = try e1(b)

@@ -207,7 +207,14 @@ extension Compiler {
         }
         let parameterCount = f.parameters.count
         let cellSlots = fscope.cellSlots.sorted()
-        let withCells: Eval = cellSlots.isEmpty ? body : { b in
+        let localCount = fscope.frameSize - parameterCount - 1
+        // Slots above the parameters may be fresh (zero) stack memory: mark them unassigned.
+        let withLocals: Eval = localCount == 0 ? body : { b in
+            (b + parameterCount + 1).initialize(repeating: .undefined, count: localCount)
+            return try body(b)
+        }
+        let withCells: Eval = cellSlots.isEmpty ? withLocals : { b in
+            (b + parameterCount + 1).initialize(repeating: .undefined, count: localCount)
             for s in cellSlots { b[s] = .cell(Cell(s <= parameterCount ? b[s] : .undefined)) }
             return try body(b)
         }

@@ -1,3 +1,4 @@
+import Glibc
 import Tensor
 
 /// The run-time state of one interpreter: the value stack, global cells, the
@@ -28,8 +29,12 @@ final class Machine {
     var random = RandomGenerator(seed: 0)
 
     init() {
-        stack = UnsafeMutablePointer<Value>.allocate(capacity: Machine.stackCapacity)
-        stack.initialize(repeating: .undefined, count: Machine.stackCapacity)
+        // calloc: pages are touched only when a frame reaches them (start-up stays fast).
+        // All-zero bytes are the trivial value `.number(0)`; function entry marks locals undefined.
+        let raw = calloc(Machine.stackCapacity, MemoryLayout<Value>.stride)
+        stack = (raw ?? UnsafeMutableRawPointer.allocate(byteCount: Machine.stackCapacity * MemoryLayout<Value>.stride,
+                                                          alignment: 16)).bindMemory(to: Value.self, capacity: Machine.stackCapacity)
+        if raw == nil { stack.initialize(repeating: .undefined, count: Machine.stackCapacity) }
         stackEnd = stack + Machine.stackCapacity
         returnRegister = UnsafeMutablePointer<Value>.allocate(capacity: 1)
         returnRegister.initialize(to: .nothing)
@@ -41,8 +46,8 @@ final class Machine {
     }
 
     deinit {
-        stack.deinitialize(count: Machine.stackCapacity)
-        stack.deallocate()
+        // Every call clears its frame on the way out, so the stack holds only trivial values.
+        free(stack)
         returnRegister.deinitialize(count: 1)
         returnRegister.deallocate()
         depth.deallocate()
