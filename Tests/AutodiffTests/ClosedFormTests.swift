@@ -92,6 +92,22 @@ struct ClosedFormTests {
         #expect(try outer.value.scalar() == 6)
     }
 
+    /// Hessians stay differentiable under an outer derivative: for f = Σx⁴/12 the
+    /// Hessian is diag(x²), so d/dx Σ H(x) = 2x (the batched sweep on the graph).
+    @Test func hessianIsDifferentiableAgain() throws {
+        let f: (Variable) throws -> Variable = { x in try (x * x * x * x).sum() / 12 }
+        let g = try gradient(of: { x in try hessian(of: f, at: x).sum() }, at: Variable(Tensor([1, -2, 0.5])))
+        #expect(worstError(g.value.scalars, [2, -4, 1]) < 1e-14)
+    }
+
+    /// Jacobians of a function that closes over an outer variable stay on the graph:
+    /// d/da Σ J(x ↦ a·x²) = d/da Σ 2a·x = 2Σx.
+    @Test func jacobianThroughAClosureOverAnOuterVariable() throws {
+        let x0 = Variable(Tensor([1, 2, 3]))
+        let g = try gradient(of: { a in try jacobian(of: { x in try a * x * x }, at: x0).sum() }, at: Variable(Tensor(0.7)))
+        #expect(abs(try g.value.scalar() - 12) < 1e-14)
+    }
+
     @Test func gradientCheckAgreesOnSmoothFunctionAndFlagsAWrongOne() throws {
         let x = Tensor([0.3, -0.7, 1.2])
         let good = try gradientCheck(of: { v in try (v.unary(.sin) * v).sum() }, at: x)
