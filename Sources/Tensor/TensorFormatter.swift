@@ -47,7 +47,9 @@ public struct TensorFormatter: Sendable {
 
     /// The tensor as text (see the type's rules).
     public func format(_ tensor: Tensor) -> String {
-        let t = tensor.contiguous()
+        // Read through the view's own strides: printing the corners of a huge or
+        // strided tensor must not copy all of it.
+        let t = tensor
         if t.rank == 0 { return format(t.storage.base[t.offset]) }
         let summarise = t.count > threshold
         if t.count == 0 {
@@ -61,7 +63,7 @@ public struct TensorFormatter: Sendable {
             }
             return Array(0..<n).map { Optional($0) }
         }
-        let strides = Shape.contiguousStrides(t.shape)
+        let strides = t.strides
         let base = t.storage.base + t.offset
         var values: [Double] = []
         collect(axis: 0, position: 0, shown: shown, strides: strides, base: base, into: &values)

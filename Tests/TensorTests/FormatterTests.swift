@@ -52,6 +52,13 @@ import Tensor
         #expect(!(try Tensor.zeros([1000]).description.contains("...")))
     }
 
+    @Test func viewsPrintTheirOwnLayout() throws {
+        #expect(try matrix([[1, 2], [3, 4]]).transposed().description == "[[1, 3],\n [2, 4]]")
+        #expect(try Tensor([1, 2]).broadcast(to: [2, 2]).description == "[[1, 2],\n [1, 2]]")
+        let big = try Tensor.arange(0, 2000).reshape([40, 50]).transposed()
+        #expect(big.description.hasPrefix("[[   0,   50,  100, ..., 1850, 1900, 1950],\n [   1,   51,  101, ..., 1851, 1901, 1951],"))
+    }
+
     @Test func emptyTensors() throws {
         #expect(try Tensor.zeros([0]).description == "[]")
         #expect(try Tensor.zeros([2, 0]).description == "[[]], shape=(2, 0)")
