@@ -12,7 +12,19 @@ extension Tensor {
     /// Sum along `axis` (negative counts from the end); `keepDims` keeps it as size 1.
     /// - Throws: `invalidArgument` for an axis out of range.
     public func sum(axis: Int, keepDims: Bool = false) throws -> Tensor {
-        try reduce(axis: axis, keepDims: keepDims, initial: 0) { $0 + $1 }
+        let ax = try Shape.normalizeAxis(axis, rank: rank)
+        if rank > 0, ax == rank - 1, isContiguous, shape[ax] > 0 {
+            // Rows along memory (softmax's case): the multi-accumulator kernel per row.
+            let length = shape[ax], lanes = count / length
+            var outShape = shape
+            outShape[ax] = 1
+            let base = storage.base + offset
+            let result = try Tensor(shape: outShape) { out in
+                for lane in 0..<lanes { out[lane] = Kernels.sum(base + lane * length, length) }
+            }
+            return withExtendedLifetime(self) { keepDims ? result : Tensor(storage: result.storage, shape: Array(shape.dropLast())) }
+        }
+        return try reduce(axis: axis, keepDims: keepDims, initial: 0) { $0 + $1 }
     }
 
     /// Folds the elements along `axis` with `combine`, starting each lane from `initial`.
