@@ -16,10 +16,10 @@ extension Tensor {
         let count = try Shape.validate(outShape)
         let out = try TensorStorage(uninitializedCount: count)
         if count == 0 { return Tensor(storage: out, shape: outShape) }
-        if k == 0 {
-            out.base.initialize(repeating: 0, count: count)
-            return Tensor(storage: out, shape: outShape)
-        }
+        // Zeroed first: a recycled buffer may hold nan, and some OpenBLAS versions
+        // scale the output by beta = 0 (nan · 0 = nan) instead of overwriting it.
+        out.base.initialize(repeating: 0, count: count)
+        if k == 0 { return Tensor(storage: out, shape: outShape) }
         let a = blasOperand(), b = other.blasOperand()
         let pa = a.tensor.storage.base + a.tensor.offset, pb = b.tensor.storage.base + b.tensor.offset
         if rank == 1 && other.rank == 1 {
