@@ -19,7 +19,8 @@ extension Tensor {
         let m = (try? mean().scalar()) ?? .nan
         var total = 0.0
         forEachRow { src, stride, length in
-            for i in 0..<length { let d = src[i * stride] - m; total += d * d }
+            if stride == 1 { total += Kernels.sumOfSquares(src, length, center: m) }
+            else { for i in 0..<length { let d = src[i * stride] - m; total += d * d } }
         }
         return Tensor(total / Double(count - ddof))
     }
@@ -103,7 +104,8 @@ extension Tensor {
     public func norm() -> Tensor {
         var total = 0.0
         forEachRow { src, stride, length in
-            for i in 0..<length { let x = src[i * stride]; total += x * x }
+            if stride == 1 { total += Kernels.sumOfSquares(src, length) }
+            else { for i in 0..<length { let x = src[i * stride]; total += x * x } }
         }
         return Tensor(total.squareRoot())
     }

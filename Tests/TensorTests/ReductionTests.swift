@@ -64,6 +64,14 @@ import Tensor
         #expect(caught { try Tensor.zeros([2]).sum(axis: 1) } == .invalidArgument("axis 1 is out of range for a tensor of rank 1"))
     }
 
+    @Test func longVarianceAndNormMatchClosedForms() throws {
+        // For 0..<n: variance (n² − 1) / 12, Σ i² = n(n − 1)(2n − 1) / 6.
+        let n = 1001.0
+        let x = try Tensor.arange(0, n)
+        #expect(close([try x.variance().scalar()], [(n * n - 1) / 12], 1e-13))
+        #expect(close([try x.norm().scalar()], [(n * (n - 1) * (2 * n - 1) / 6).squareRoot()], 1e-14))
+    }
+
     @Test func largeSumIsAccurate() throws {
         // Σ_{i<n} i = n(n-1)/2 exactly representable for n = 100_001.
         let n = 100_001.0
