@@ -13,7 +13,7 @@ import Glibc
 ///   < 1e-4, or their ratio exceeds 1000 (NumPy's rule; `[1e-05, 1]`);
 ///   otherwise *fixed*. Fixed and scientific use `precision` digits after the point
 ///   (default 6), then drop the trailing zeros that every element shares, keeping at least
-///   one digit in fixed style (`[0.2, 0.4]`, `0.333333`, `[0.50, 0.25]`).
+///   one digit in fixed style when precision > 0 (`[0.2, 0.4]`, `0.333333`, `[0.50, 0.25]`).
 /// - `nan`, `inf` and `-inf` print as such.
 /// - All elements are right-aligned to the widest one; a row longer than `lineWidth`
 ///   (75) characters wraps after a comma, indented under its bracket.
@@ -145,7 +145,7 @@ public struct TensorFormatter: Sendable {
                 digits = finite.map { Style.mantissaDigits(Style.printf("%.*e", precision, $0)) }.max() ?? 0
             } else {
                 kind = .fixed
-                digits = Swift.max(1, finite.map { Style.fractionDigits(Style.printf("%.*f", precision, $0)) }.max() ?? 1)
+                digits = Swift.max(Swift.min(1, precision), finite.map { Style.fractionDigits(Style.printf("%.*f", precision, $0)) }.max() ?? 1)
             }
         }
 

@@ -22,6 +22,8 @@ import Tensor
         #expect(Tensor(1e-5).description == "1e-05")
         #expect(Tensor(2.5e-7).description == "2.5e-07")
         #expect(TensorFormatter(precision: 3).format(2.0 / 3) == "0.667")
+        #expect(TensorFormatter(precision: 0).format(Tensor([2.5, 0.4])) == "[2, 0]")
+        #expect(TensorFormatter(precision: 1).format(Tensor([1.04, 2])) == "[1.0, 2.0]")
     }
 
     @Test func columnsAlignAndDigitsAreShared() throws {
