@@ -78,3 +78,12 @@ private func labels(_ svg: String, anchor: String) throws -> [String] {
     #expect(topRight & 0x08 != 0)
     #expect(bottomLeft & 0x40 != 0)
 }
+
+@Test func extremeValuesNeitherCrashNorBreakTheXML() throws {
+    let huge = PlotSpec(kind: .contour, series: [.init(x: [1e300, -1e300], y: [1e20, 0])], grid: grid)
+    let wide = PlotSpec(kind: .heatmap, grid: PlotSpec.Grid(xs: [0, 1], ys: [0], z: [-1e308, 1e308]))
+    for plot in [huge, wide] {
+        _ = try XMLDocument(xmlString: SVGPlot.render(plot))
+        #expect(!TerminalPlot.render(plot).isEmpty)
+    }
+}

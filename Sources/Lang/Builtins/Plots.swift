@@ -50,7 +50,11 @@ enum PlotBuiltins {
             if low == high { low -= 0.5; high += 0.5 }
             let edges = (0...bins).map { low + (high - low) * Double($0) / Double(bins) }
             var counts = [Double](repeating: 0, count: bins)
-            for x in xs { counts[min(bins - 1, Int((x - low) / (high - low) * Double(bins)))] += 1 }
+            for x in xs {
+                let t = (x - low) / (high - low) * Double(bins)
+                // A range wider than the largest Double makes t NaN: place by the ends.
+                counts[t.isFinite ? min(bins - 1, max(0, Int(t))) : (x >= high ? bins - 1 : 0)] += 1
+            }
             let label = args.has(2) ? try args.string(2) : nil
             return try show(PlotSpec(kind: .hist, bars: [.init(edges: edges, counts: counts, label: label)]), args, first: 3, context)
         },

@@ -336,7 +336,9 @@ struct SVGBuilder {
     /// A pixel coordinate with at most two decimals (keeps files small and diffs stable).
     func n(_ v: Double) -> String {
         guard v.isFinite else { return "0" }
-        let hundredths = Int((v * 100).rounded())
+        // Points far outside the axes (a path leaving a contour's grid) are clipped
+        // anyway; clamping keeps the conversion to Int in range.
+        let hundredths = Int((min(max(v, -1e9), 1e9) * 100).rounded())
         let sign = hundredths < 0 ? "-" : ""
         let m = abs(hundredths)
         let frac = m % 100

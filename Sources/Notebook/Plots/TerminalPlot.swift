@@ -147,7 +147,8 @@ struct BrailleCanvas {
                 var i = min(ny - 1, (rows - 1 - r) * ny / rows)
                 if grid.isMatrix { i = ny - 1 - i }
                 let z = grid.z[i * nx + j]
-                let t = high > low && z.isFinite ? (z - low) / (high - low) : 0.5
+                var t = high > low && z.isFinite ? (z - low) / (high - low) : 0.5
+                if !t.isFinite { t = 0.5 }  // a span too wide for a Double
                 shades[r * cols + c] = ramp[min(ramp.count - 1, Int(t * Double(ramp.count - 1) + 0.5))]
             }
         }
