@@ -52,7 +52,8 @@ struct ReversePass {
             let pieces = try DerivativeRules.pullback(primitive, inputs: inputs, output: out, gradient: g,
                                                       needs: needs, batch: batch)
             for (i, piece) in pieces.enumerated() where needs[i] {
-                guard let piece, let target = graph.position[ObjectIdentifier(node.inputs[i])] else { continue }
+                let target = graph.inputPositions[position][i]
+                guard let piece, target >= 0 else { continue }
                 // Un-broadcasting happens here, once for every rule.
                 let shaped = try DerivativeRules.unbroadcast(piece, to: node.inputs[i].shape, batch: batch)
                 grads[target] = try grads[target].map { try $0 + shaped } ?? shaped
@@ -68,11 +69,13 @@ struct ReversePass {
 }
 
 /// The nodes above `output` that need a gradient, inputs before users, and which of
-/// them lead to a target.
+/// them lead to a target. Every lookup by identity happens here, once, so the
+/// sweeps (many for a Jacobian) index arrays only.
 struct GraphOrder {
     private(set) var order: [Variable] = []
     private(set) var position: [ObjectIdentifier: Int] = [:]
-    private var leadsToTarget: [Bool] = []
+    /// For each node, the position of each input (-1 for an input off the walk).
+    private(set) var inputPositions: [[Int]] = []
     /// For each node, which of its inputs a gradient must flow into.
     private(set) var needs: [[Bool]] = []
     /// For each node, whether it is one of the targets.
@@ -85,31 +88,37 @@ struct GraphOrder {
         guard output.requiresGradient else { return }
         let wanted = Set(targets.map(ObjectIdentifier.init))
         // Iterative depth-first walk: graphs from long loops would overflow the stack.
+        // A node is in `position` from its first visit (-1 until it is finished).
         var stack: [(node: Variable, next: Int)] = [(output, 0)]
-        var seen: Set<ObjectIdentifier> = [ObjectIdentifier(output)]
+        position[ObjectIdentifier(output)] = -1
+        var leadsToTarget: [Bool] = []
         while let top = stack.last {
             if top.next < top.node.inputs.count {
                 stack[stack.count - 1].next += 1
                 let child = top.node.inputs[top.next]
-                if child.requiresGradient, seen.insert(ObjectIdentifier(child)).inserted {
-                    stack.append((child, 0))
+                if child.requiresGradient {
+                    let key = ObjectIdentifier(child)
+                    if position[key] == nil {
+                        position[key] = -1
+                        stack.append((child, 0))
+                    }
                 }
             } else {
                 stack.removeLast()
-                position[ObjectIdentifier(top.node)] = order.count
-                order.append(top.node)
-                let reaches = wanted.contains(ObjectIdentifier(top.node))
-                    || top.node.inputs.contains { child in position[ObjectIdentifier(child)].map { leadsToTarget[$0] } ?? false }
-                leadsToTarget.append(reaches)
-                isTarget.append(wanted.contains(ObjectIdentifier(top.node)))
-                if top.node.isLeaf && !wanted.contains(ObjectIdentifier(top.node)) { dependsOnOtherLeaves = true }
+                let node = top.node
+                let here = order.count
+                position[ObjectIdentifier(node)] = here
+                order.append(node)
+                // Inputs are finished before their users, so their positions are final.
+                let inputs = node.inputs.map { $0.requiresGradient ? position[ObjectIdentifier($0)] ?? -1 : -1 }
+                inputPositions.append(inputs)
+                let flows = inputs.map { $0 >= 0 && leadsToTarget[$0] }
+                needs.append(flows)
+                let isWanted = wanted.contains(ObjectIdentifier(node))
+                isTarget.append(isWanted)
+                leadsToTarget.append(isWanted || flows.contains(true))
+                if node.isLeaf && !isWanted { dependsOnOtherLeaves = true }
             }
         }
-        needs = order.map { node in node.inputs.map { reaches($0) } }
-    }
-
-    /// True when a gradient must flow into `node`.
-    func reaches(_ node: Variable) -> Bool {
-        position[ObjectIdentifier(node)].map { leadsToTarget[$0] } ?? false
     }
 }
