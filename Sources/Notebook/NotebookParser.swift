@@ -96,25 +96,22 @@ public enum NotebookParser {
     /// Splits on `\n` scalars (a Swift `Character` would keep `\r\n` together) and
     /// chooses CRLF, stripping the `\r`, when every terminated line ends with `\r`.
     static func splitLines(_ text: String) -> ([String], Notebook.LineEnding, Bool) {
-        var scalarLines: [String.UnicodeScalarView] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                scalarLines.append(current)
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
-            }
+        var pieces: [ArraySlice<UInt8>] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+            pieces.append(bytes[start..<offset])
+            start = offset + 1
         }
-        let endsWithNewline = current.isEmpty && !scalarLines.isEmpty
-        if !current.isEmpty { scalarLines.append(current) }
-        let terminated = endsWithNewline ? scalarLines.count : scalarLines.count - 1
-        let crlf = terminated > 0 && scalarLines[0..<terminated].allSatisfy { $0.last == "\r" }
+        let endsWithNewline = start == bytes.count && !pieces.isEmpty
+        if start < bytes.count { pieces.append(bytes[start...]) }
+        let terminated = endsWithNewline ? pieces.count : pieces.count - 1
+        let crlf = terminated > 0 && pieces[0..<terminated].allSatisfy { $0.last == 0x0D }
         var lines: [String] = []
-        lines.reserveCapacity(scalarLines.count)
-        for (offset, var line) in scalarLines.enumerated() {
-            if crlf && offset < terminated { line.removeLast() }
-            lines.append(String(line))
+        lines.reserveCapacity(pieces.count)
+        for (offset, piece) in pieces.enumerated() {
+            let body = crlf && offset < terminated ? piece.dropLast() : piece
+            lines.append(String(decoding: body, as: UTF8.self))
         }
         return (lines, crlf ? .crlf : .lf, endsWithNewline)
     }

@@ -17,57 +17,61 @@ struct StatementScanner {
 
     private static let openers: Set<String> = ["function", "if", "for", "while"]
     private static let continuingWords: Set<String> = ["and", "or", "not"]
-    private static let continuingSymbols: Set<Character> = ["+", "-", "*", "/", "^", "@", "=", ",", "<", ">", "%"]
+    private static let continuingSymbols: Set<UInt8> = Set("+-*/^@=,<>%".utf8)
 
     /// Feeds one line (1-based number `line` for messages).
     mutating func feed(_ text: String, line: Int) {
-        var chars = Array(text)
-        if chars.last == "\r" { chars.removeLast() }
+        // Bytes, not Characters: grapheme breaking made parsing ten times slower, and
+        // every byte that matters here is ASCII (non-ASCII bytes count as letters).
+        var bytes = Array(text.utf8)
+        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        func isLetter(_ b: UInt8) -> Bool {
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == 0x5F || b >= 0x80
+        }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         var i = 0
-        var lastSignificant: Character? = nil
+        var lastSignificant: UInt8? = nil
         var lastWord: String? = nil
-        var previous: Character? = nil  // last non-space character, to tell `.end` from `end`
-        while i < chars.count {
-            let c = chars[i]
-            if c == "#" { break }
-            if c == "\"" {
+        var previous: UInt8? = nil  // last non-space byte, to tell `.end` from `end`
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "#") { break }
+            if c == UInt8(ascii: "\"") {
                 i += 1
-                while i < chars.count && chars[i] != "\"" {
-                    i += chars[i] == "\\" ? 2 : 1
+                while i < bytes.count && bytes[i] != UInt8(ascii: "\"") {
+                    i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1
                 }
                 i += 1
-                lastSignificant = "\""
+                lastSignificant = c
                 lastWord = nil
-                previous = "\""
+                previous = c
                 continue
             }
-            if c.isLetter || c == "_" {
-                var word = ""
-                while i < chars.count && (chars[i].isLetter || chars[i].isNumber || chars[i] == "_") {
-                    word.append(chars[i])
-                    i += 1
-                }
+            if isLetter(c) {
+                let start = i
+                while i < bytes.count && (isLetter(bytes[i]) || isDigit(bytes[i])) { i += 1 }
+                let word = String(decoding: bytes[start..<i], as: UTF8.self)
                 // Inside brackets `for` and `if` belong to an expression, never open a block.
-                if previous != ".", brackets.isEmpty {
+                if previous != UInt8(ascii: "."), brackets.isEmpty {
                     if Self.openers.contains(word) {
                         blocks.append((word, line))
                     } else if word == "end", !blocks.isEmpty {
                         blocks.removeLast()
                     }
                 }
-                lastSignificant = "a"
+                lastSignificant = UInt8(ascii: "a")
                 lastWord = word
-                previous = "a"
+                previous = UInt8(ascii: "a")
                 continue
             }
             switch c {
-            case "(", "[", "{": brackets.append((c, line))
-            case ")", "]", "}": if !brackets.isEmpty { brackets.removeLast() }
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): brackets.append((Character(Unicode.Scalar(c)), line))
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): if !brackets.isEmpty { brackets.removeLast() }
             default: break
             }
-            if !c.isWhitespace {
+            if c != UInt8(ascii: " ") && c != UInt8(ascii: "\t") {
                 // `->` ends a lambda head: the body must follow
-                lastSignificant = (c == ">" && previous == "-") ? "=" : c
+                lastSignificant = (c == UInt8(ascii: ">") && previous == UInt8(ascii: "-")) ? UInt8(ascii: "=") : c
                 lastWord = nil
                 previous = c
             }
