@@ -94,7 +94,9 @@ extension OutputMatch {
             case .insert(let j): body.append("+" + shown(actual[j]))
             }
         }
-        let header = "@@ -\(firstLine),\(recorded.count) +\(firstLine),\(actual.count) @@"
+        // As in diff -u, an empty side names the line before the gap.
+        func range(_ count: Int) -> String { "\(count == 0 ? firstLine - 1 : firstLine),\(count)" }
+        let header = "@@ -\(range(recorded.count)) +\(range(actual.count)) @@"
         return ([header] + body).joined(separator: "\n")
     }
 

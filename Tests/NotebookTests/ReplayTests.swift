@@ -63,7 +63,7 @@ private func replay(_ text: String) throws -> Replay.Report {
     let report = try replay("print(\"a\")\n#> a\nx = 1;\n#> 1\n")
     let failure = try #require(report.failures.first)
     #expect(failure.line == 4)
-    #expect(failure.mismatch?.diff == "@@ -4,1 +4,0 @@\n-#> 1")
+    #expect(failure.mismatch?.diff == "@@ -4,1 +3,0 @@\n-#> 1")
 }
 
 @Test func unrecordedOutputIsCaught() throws {
