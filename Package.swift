@@ -36,7 +36,7 @@ let package = Package(
             swiftSettings: fast),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Tensor"]),
-        .testTarget(name: "NNTests", dependencies: ["NN", "Autodiff", "Tensor"]),
+        .testTarget(name: "NNTests", dependencies: ["NN", "Autodiff", "Tensor"], exclude: ["Fixtures"]),
         .testTarget(name: "LangTests", dependencies: ["Lang", "Tensor"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Notebook", "Lang"]),
