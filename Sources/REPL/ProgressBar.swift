@@ -4,6 +4,7 @@ public struct ProgressBar {
     /// The number of cells inside the brackets.
     public var width: Int
     private var startTime: Double?
+    private var lastDrawn = -Double.infinity
 
     /// A bar `width` cells wide.
     public init(width: Int = 30) {
@@ -41,15 +42,21 @@ public struct ProgressBar {
     }
 
     /// Redraws the bar on standard error; ends the line when `done >= total`.
+    ///
+    /// Redraws at most every 50 ms (a training loop may report thousands of steps a
+    /// second and the terminal would become the bottleneck); the last step always draws.
     public mutating func draw(done: Int, total: Int, message: String) {
         let now = monotonicSeconds()
         if startTime == nil || done <= 0 { startTime = now }
+        if done < total && now - lastDrawn < 0.05 { return }
+        lastDrawn = now
         let elapsed = now - (startTime ?? now)
         // "\r" returns to the line start and "\u{1B}[K" clears what a longer line left.
         var text = "\r" + render(done: done, total: total, message: message, elapsed: elapsed) + "\u{1B}[K"
         if done >= total {
             text += "\n"
             startTime = nil
+            lastDrawn = -Double.infinity
         }
         writeToStandardError(text)
     }

@@ -45,11 +45,13 @@ public final class ReadlineReader: LineReader {
         return .line(String(cString: raw))
     }
 
-    /// Adds an entry to readline's history, skipping a repeat of the last one.
+    /// Adds an entry to readline's history, skipping a repeat of the last one, and
+    /// writes the history file at once: a crash or a killed terminal keeps it too.
     public func addHistory(_ entry: String) {
         guard !entry.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) else { return }
         if history.last == entry { return }
         add_history(entry)
+        saveHistory()
     }
 
     /// readline's history items, oldest first.
