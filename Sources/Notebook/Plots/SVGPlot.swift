@@ -40,7 +40,9 @@ struct SVGBuilder {
 
     mutating func draw() {
         chooseAxes()
-        left = 74
+        // Room for the widest y tick label (about 7 px a character at 12 px) and the axis label.
+        let widest = yAxis.ticks.map { yAxis.label($0).count }.max() ?? 3
+        left = max(74, Double(widest) * 7 + (plot.ylabel == nil ? 22 : 44))
         right = width - (hasColourBar ? 96 : 22)
         top = plot.title == nil ? 20 : 46
         bottom = height - (plot.xlabel == nil ? 42 : 62)
@@ -234,8 +236,9 @@ struct SVGBuilder {
         }
         if let ylabel = plot.ylabel {
             let cy = (top + bottom) / 2
-            parts.append("<text x=\"20\" y=\"\(n(cy))\" text-anchor=\"middle\" font-size=\"14\" fill=\"#222222\" "
-                         + "transform=\"rotate(-90 20 \(n(cy)))\">\(escapeXML(ylabel))</text>")
+            let x = left - Double(yAxis.ticks.map { yAxis.label($0).count }.max() ?? 3) * 7 - 26
+            parts.append("<text x=\"\(n(x))\" y=\"\(n(cy))\" text-anchor=\"middle\" font-size=\"14\" fill=\"#222222\" "
+                         + "transform=\"rotate(-90 \(n(x)) \(n(cy)))\">\(escapeXML(ylabel))</text>")
         }
         if let title = plot.title {
             parts.append("<text x=\"\(n((left + right) / 2))\" y=\"30\" text-anchor=\"middle\" font-size=\"16\" "
