@@ -1,5 +1,8 @@
 import ArgumentParser
 import Notebook
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `gradbook run FILE...`: replays notebooks and compares every recorded output.
 struct RunCommand: ParsableCommand {
@@ -36,7 +39,7 @@ struct RunCommand: ParsableCommand {
                         if let note = failure.note { print("FAIL \(file):\(failure.cellLine): \(failure.source)\n\(note)") }
                     }
                 } else {
-                    print(report.text)
+                    print(OutputTiming.colourised(report.text))
                 }
                 if time { print("\(file): \(OutputTiming.milliseconds(report.seconds)) ms") }
             } catch {
@@ -54,8 +57,24 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// Formatting of times for the command's reports.
+/// Formatting of times and colours for the command's reports.
 enum OutputTiming {
+    /// Whether to colour: standard output is a terminal and `NO_COLOR` is unset.
+    static let colour = isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil
+
+    /// The report with FAIL lines and removed lines red, added lines green, on a terminal.
+    static func colourised(_ text: String) -> String {
+        guard colour else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            if line.hasPrefix("FAIL ") || (line.hasPrefix("-") && !line.hasPrefix("---")) {
+                return "\u{1B}[31m" + line + "\u{1B}[0m"
+            }
+            if line.hasPrefix("+") && !line.hasPrefix("+++") { return "\u{1B}[32m" + line + "\u{1B}[0m" }
+            if line.hasPrefix("@@") { return "\u{1B}[36m" + line + "\u{1B}[0m" }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+
     /// Seconds as whole milliseconds with one decimal.
     static func milliseconds(_ seconds: Double) -> String {
         let tenths = Int((seconds * 10_000).rounded())
