@@ -97,8 +97,9 @@ extension BuiltinGroup {
         Builtin("fit", [.init("model"), .init("X"), .init("Y"), .init("loss", default: .nothing), .init("opt", default: .nothing),
                         .init("epochs", default: .number(1)), .init("batch_size", default: .number(32)),
                         .init("shuffle", default: .bool(true)), .init("val", default: .nothing),
-                        .init("early_stopping", default: .nothing), .init("penalty", default: .nothing)],
-                doc: "Trains model on rows of X, Y by mini-batches (default loss=mse, opt=SGD(lr=0.1)); val=[Xv, Yv] adds a validation loss per epoch, early_stopping=k stops after k epochs without improvement, penalty=p -> l2(p, 1e-3) adds a regulariser; returns the history (.train, .val); Ctrl-C stops keeping the model.",
+                        .init("early_stopping", default: .nothing), .init("penalty", default: .nothing),
+                        .init("val_X", default: .nothing), .init("val_Y", default: .nothing)],
+                doc: "Trains model on rows of X, Y by mini-batches (default loss=mse, opt=SGD(lr=0.1)); val_X=Xv, val_Y=Yv (or val=[Xv, Yv]) add a validation loss per epoch, early_stopping=k stops after k epochs without improvement, penalty=p -> l2(p, 1e-3) adds a regulariser; returns the history (.train, .val); Ctrl-C stops keeping the model.",
                 example: "fit(model, X, Y, loss=mse, opt=Adam(lr=0.01), epochs=100, batch_size=4)") { args, context in
             try NNBindings.fit(args, context)
         },
@@ -165,10 +166,35 @@ enum NNBindings {
         }
     }
 
+    /// The validation data of `fit`: `val_X=` with `val_Y=`, or `val=[Xv, Yv]`, which the
+    /// language makes a list, or stacks into one tensor when Xv and Yv have one shape.
+    static func validation(_ args: Arguments) throws -> (x: Tensor, y: Tensor)? {
+        if args.has(11) || args.has(12) {
+            guard args.has(11), args.has(12) else {
+                throw args.error(args.has(11) ? 11 : 12, "fit() needs both val_X and val_Y", kind: .argument)
+            }
+            return (try args.tensor(11), try args.tensor(12))
+        }
+        guard args.has(8) else { return nil }
+        switch args[8] {
+        case .list(let l) where l.items.count == 2:
+            if let vx = l.items[0].asTensor, let vy = l.items[1].asTensor { return (vx, vy) }
+        case .tensor(let t) where t.tensor.rank >= 1 && t.tensor.shape[0] == 2:
+            return (try t.tensor.subscripted([.at(0)]), try t.tensor.subscripted([.at(1)]))
+        default: break
+        }
+        throw args.error(8, "fit() expects val to be [Xv, Yv] (or use val_X= and val_Y=)")
+    }
+
     /// `fit(...)`.
     static func fit(_ args: Arguments, _ context: CallContext) throws -> Value {
         let model = try layer(args, 0)
         let x = try args.tensor(1), y = try args.tensor(2)
+        switch args[3] {
+        case .function, .builtin, .nothing: break
+        case .object(let o) where o.object.callSignature != nil: break
+        default: throw args.error(3, "fit() expects loss to be a function such as mse, got \(args[3].typeName)")
+        }
         let lossFunction = args.has(3) ? try loss(args[3], context) : Losses.mse
         let optimiser = args.has(4) ? try OptimiserBindings.optimiser(args, 4) : SGD(lr: 0.1)
         var options = FitOptions()
@@ -176,12 +202,7 @@ enum NNBindings {
         options.batchSize = try args.int(6)
         options.shuffle = try args.bool(7)
         options.generator = context.random
-        if args.has(8) {
-            guard case .list(let l) = args[8], l.items.count == 2, let vx = l.items[0].asTensor, let vy = l.items[1].asTensor else {
-                throw args.error(8, "fit() expects val to be a list [Xv, Yv]")
-            }
-            options.validation = (vx, vy)
-        }
+        options.validation = try validation(args)
         options.earlyStopping = try args.optionalInt(9)
         if args.has(10) {
             let penalty = args[10]
