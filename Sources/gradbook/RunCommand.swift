@@ -18,14 +18,14 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Print each notebook's replay time.")
     var time = false
 
-    @Argument(help: "Notebook files (.gbook).")
+    @Argument(help: "Notebook files (.gbook), or folders whose .gbook files to replay.")
     var files: [String]
 
     func run() throws {
         var passed = 0, failed = 0, skipped = 0
         var unreadable = 0
         var unexpected = 0
-        for file in files {
+        for file in files.flatMap(OutputTiming.expand) {
             do {
                 let report = try Replay.run(file: file, update: update)
                 passed += report.passed
@@ -59,6 +59,21 @@ struct RunCommand: ParsableCommand {
 
 /// Formatting of times and colours for the command's reports.
 enum OutputTiming {
+    /// A folder's `.gbook` files in name order; any other path as it is.
+    static func expand(_ path: String) -> [String] {
+        guard let folder = opendir(path) else { return [path] }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasSuffix(".gbook") { names.append(name) }
+        }
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        return names.sorted().map { prefix + $0 }
+    }
+
     /// Whether to colour: standard output is a terminal and `NO_COLOR` is unset.
     static let colour = isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil
 
