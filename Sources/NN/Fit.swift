@@ -90,7 +90,8 @@ public func fit(_ model: Layer, _ x: Tensor, _ y: Tensor, loss: Loss, optimiser:
     var best = Double.infinity, sinceBest = 0, done = 0
     var order = Array(0..<rows)
 
-    for epoch in 1...Swift.max(options.epochs, 1) where options.epochs > 0 {
+    guard options.epochs > 0 else { return history }
+    for epoch in 1...options.epochs {
         model.train()
         if options.shuffle { order = options.generator.permutation(rows) }
         var sum = 0.0, seen = 0

@@ -94,3 +94,12 @@ func csvErrorsNameTheLine(_ text: String, _ message: String) {
     #expect(try CSV.format(Tensor([1, 2.5])) == "1\n2.5\n")
     #expect(throws: NNError.self) { try CSV.format(Tensor.zeros([1, 1, 1])) }
 }
+
+@Test func aShapeLargerThanTheFileIsAnErrorNotACrash() throws {
+    // A hand-made header claiming 2^61 float64 elements: the byte count overflows Int.
+    var bytes = Npy.encode(Tensor([1]))
+    let header = Array("{'descr': '<f8', 'fortran_order': False, 'shape': (2305843009213693952,), }".utf8)
+    let padded = header + [UInt8](repeating: 0x20, count: (10 + header.count + 1 + 63) / 64 * 64 - 10 - header.count - 1) + [0x0A]
+    bytes = Array(bytes[0..<8]) + [UInt8(padded.count & 0xFF), UInt8(padded.count >> 8)] + padded
+    #expect(throws: (any Error).self) { try Npy.decode(bytes) }
+}

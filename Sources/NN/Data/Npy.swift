@@ -51,8 +51,8 @@ public enum Npy {
         }
         let n = try Shape.validate(header.shape)
         let dataStart = headerStart + headerLength
-        let needed = n * header.type.size
-        guard bytes.count - dataStart >= needed else {
+        let (needed, overflow) = n.multipliedReportingOverflow(by: header.type.size)
+        guard !overflow, bytes.count - dataStart >= needed else {
             throw fail("truncated data: shape \(formatShape(header.shape)) needs \(needed) bytes, the file has \(bytes.count - dataStart)")
         }
         return try Tensor(shape: header.shape) { out in
