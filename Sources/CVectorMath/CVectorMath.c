@@ -1,6 +1,8 @@
 #include "CVectorMath.h"
 
 #include <math.h>
+
+#if defined(__x86_64__)
 #include <immintrin.h>
 
 #define AVX2 __attribute__((target("avx2,fma")))
@@ -72,3 +74,24 @@ AVX2 static inline __m256d softplus4(__m256d v) {
 static double softplus1(double v) { return (v > 0 ? v : 0) + log1p(exp(-fabs(v))); }
 
 VECTOR_MAP(gb_vsoftplus, softplus4, softplus1)
+
+#else /* not x86-64: scalar libm only */
+
+#define SCALAR_MAP(NAME, SFUNC)                                                 \
+    void NAME(const double *x, double *y, size_t n) {                           \
+        for (size_t i = 0; i < n; i++) y[i] = SFUNC(x[i]);                      \
+    }
+
+static double sigmoid1(double v) { return 1.0 / (1.0 + exp(-v)); }
+static double softplus1(double v) { return (v > 0 ? v : 0) + log1p(exp(-fabs(v))); }
+
+int gb_vector_math_accelerated(void) { return 0; }
+SCALAR_MAP(gb_vexp, exp)
+SCALAR_MAP(gb_vlog, log)
+SCALAR_MAP(gb_vtanh, tanh)
+SCALAR_MAP(gb_vsin, sin)
+SCALAR_MAP(gb_vcos, cos)
+SCALAR_MAP(gb_vsigmoid, sigmoid1)
+SCALAR_MAP(gb_vsoftplus, softplus1)
+
+#endif
