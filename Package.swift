@@ -34,11 +34,11 @@ let package = Package(
             dependencies: ["REPL", "Notebook", "Lang",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: fast),
-        .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor"], exclude: ["Fixtures"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Tensor"]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Autodiff", "Tensor"], exclude: ["Fixtures"]),
         .testTarget(name: "LangTests", dependencies: ["Lang", "Tensor"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang"], exclude: ["golden"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Notebook", "Lang"]),
     ],
     swiftLanguageModes: [.v5]
