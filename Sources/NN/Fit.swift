@@ -1,4 +1,5 @@
 import Autodiff
+import Glibc
 import Tensor
 
 /// A loss: prediction and target to a one-element Variable.
@@ -29,7 +30,9 @@ public struct FitProgress {
     public var epoch: Int
     /// The running mean loss of the current epoch.
     public var loss: Double
-    /// `epoch 2/5  loss 0.0312`.
+    /// Training rows processed per second so far.
+    public var rate: Double
+    /// `epoch 2/5  loss 0.0312  5120 rows/s`.
     public var message: String
 }
 
@@ -89,6 +92,8 @@ public func fit(_ model: Layer, _ x: Tensor, _ y: Tensor, loss: Loss, optimiser:
     var history = History()
     var best = Double.infinity, sinceBest = 0, done = 0
     var order = Array(0..<rows)
+    let started = monotonicSeconds()
+    var rowsDone = 0
 
     guard options.epochs > 0 else { return history }
     for epoch in 1...options.epochs {
@@ -116,8 +121,10 @@ public func fit(_ model: Layer, _ x: Tensor, _ y: Tensor, loss: Loss, optimiser:
             done += 1
             if let progress {
                 let mean = sum / Double(seen)
-                progress(FitProgress(done: done, total: total, epoch: epoch, loss: mean,
-                                     message: "epoch \(epoch)/\(options.epochs)  loss \(shortNumber(mean))"))
+                rowsDone += end - start
+                let rate = Double(rowsDone) / Swift.max(monotonicSeconds() - started, 1e-9)
+                progress(FitProgress(done: done, total: total, epoch: epoch, loss: mean, rate: rate,
+                                     message: "epoch \(epoch)/\(options.epochs)  loss \(shortNumber(mean))  \(Int(rate)) rows/s"))
             }
         }
         let trainLoss = sum / Double(Swift.max(seen, 1))
@@ -174,4 +181,11 @@ extension Double {
         while v < 1 { v *= 10; e -= 1 }
         return e
     }
+}
+
+/// Seconds on the monotonic clock, for the progress rate.
+func monotonicSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }

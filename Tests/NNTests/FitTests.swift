@@ -43,11 +43,13 @@ let xorY = try! Tensor(shape: [4, 1], values: [0, 1, 1, 0]) // safe: literal sha
     var options = FitOptions()
     options.epochs = 10
     options.batchSize = 1
-    var reports: [Int] = []
+    var reports: [FitProgress] = []
     let history = try fit(layer, xorX, xorY, loss: Losses.mse, optimiser: SGD(lr: 0.1), options: options,
-                          progress: { reports.append($0.done) }, shouldStop: { asked += 1; return asked > 6 })
+                          progress: { reports.append($0) }, shouldStop: { asked += 1; return asked > 6 })
     #expect(history.interrupted)
-    #expect(reports == [1, 2, 3, 4, 5, 6])
+    #expect(reports.map(\.done) == [1, 2, 3, 4, 5, 6])
+    #expect(reports.allSatisfy { $0.total == 40 && $0.rate > 0 && $0.message.hasSuffix("rows/s") })
+    #expect(reports.map(\.epoch) == [1, 1, 1, 1, 2, 2])
     #expect(history.train.count == 2) // one full epoch, then the part of the second
 }
 
