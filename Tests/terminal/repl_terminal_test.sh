@@ -66,7 +66,12 @@ launch() {
 }
 start() { launch; wait_prompt 15; }
 send() { tm send-keys -t gb "$@"; }
-type_line() { send -l -- "$1"; send Enter; }
+# tmux reads an argument's final ';' as its own command separator; '\;' types it.
+type_line() {
+    local text=$1
+    [[ $text == *";" ]] && text="${text%;}\\;"
+    send -l -- "$text"; send Enter
+}
 clear_screen() { tm clear-history -t gb; send C-l; sleep 0.1; }
 
 # 1. Multi-line input: an open `function` block continues with `..> `.
