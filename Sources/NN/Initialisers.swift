@@ -7,7 +7,14 @@ import Tensor
 /// - `normal(std:)`: N(0, std²)
 /// - `zeros`: all zero (such a layer never breaks its symmetry: the notes' warning)
 public enum Initialiser: Equatable {
-    case xavier, he, normal(std: Double), zeros
+    /// std √(2 / (n_in + n_out)).
+    case xavier
+    /// std √(2 / n_in).
+    case he
+    /// A given std.
+    case normal(std: Double)
+    /// All zero.
+    case zeros
 
     /// The initialiser named as the language writes it (`"xavier"`, `"he"`,
     /// `"normal"` with `std`, `"zeros"`).

@@ -5,15 +5,12 @@ public enum NNError: Error, Equatable, CustomStringConvertible {
     case invalidArgument(String)
     /// A file that cannot be read or written, or is not in the expected format.
     case file(path: String, message: String)
-    /// Training or minimisation stopped by the stop check (Ctrl-C).
-    case interrupted
 
     /// The message shown to the user.
     public var description: String {
         switch self {
         case let .invalidArgument(message): return message
         case let .file(path, message): return "\(path): \(message)"
-        case .interrupted: return "interrupted"
         }
     }
 }
