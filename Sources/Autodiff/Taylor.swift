@@ -16,10 +16,17 @@ public struct TaylorModel: CustomStringConvertible {
     /// True when the argument is a scalar.
     public var isScalar: Bool { center.count == 1 && center.rank == 0 }
 
+    /// Largest graph the scalar expansion differentiates again (tens of MB of nodes, seconds of work).
+    public static let nodeLimit = 200_000
+
     /// Expands `f` about `x0` to `order`.
+    /// - Parameter checkpoint: called before each order (a place to poll for Ctrl-C).
     /// - Throws: `invalidArgument` for a negative order or an order above 2 with a
-    ///   tensor argument; `nonScalarOutput` when `f` is not scalar-valued.
-    public init(of f: (Variable) throws -> Variable, at x0: Tensor, order: Int) throws {
+    ///   tensor argument; `nonScalarOutput` when `f` is not scalar-valued;
+    ///   `notDifferentiable` when a derivative's graph passes `nodeLimit` (products
+    ///   can double it at every order).
+    public init(of f: (Variable) throws -> Variable, at x0: Tensor, order: Int,
+                checkpoint: () throws -> Void = {}) throws {
         guard order >= 0 else { throw TensorError.invalidArgument("taylor order must be 0 or more, got \(order)") }
         self.center = x0
         self.order = order
@@ -30,7 +37,15 @@ public struct TaylorModel: CustomStringConvertible {
         if x0.rank == 0 {
             var factorial = 1.0
             for i in stride(from: 1, through: order, by: 1) {
-                derivative = try gradients(of: derivative, withRespect: [x], createGraph: i < order)[0]
+                try checkpoint()
+                // Each reverse pass differentiates the previous one's graph, which can
+                // double it (products): stop with an error before memory and time explode.
+                let pass = ReversePass(from: derivative, targets: [x])
+                guard pass.graph.order.count <= TaylorModel.nodeLimit else {
+                    throw AutodiffError.notDifferentiable("taylor: the graph of derivative \(i - 1) has \(pass.graph.order.count) nodes (limit \(TaylorModel.nodeLimit)); repeated differentiation of this function is too costly above order \(i - 1)")
+                }
+                let seed = Variable(try Tensor(shape: derivative.shape, repeating: 1))
+                derivative = try pass.run(seed: seed, createGraph: i < order)[0]
                 factorial *= Double(i)
                 coefficients.append(try derivative.value.binary(.divide, Tensor(factorial)))
             }

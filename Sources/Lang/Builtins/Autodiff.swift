@@ -45,7 +45,7 @@ extension BuiltinGroup {
             let x0 = try args.tensor(1)
             let order = try args.int(2)
             let f = AutodiffBindings.scalarFunction(args[0], [], context, name: "taylor")
-            let model = try AutodiffBindings.run { try TaylorModel(of: f, at: x0, order: order) }
+            let model = try AutodiffBindings.run { try TaylorModel(of: f, at: x0, order: order, checkpoint: context.checkInterrupt) }
             return Value(TaylorObject(model))
         },
         Builtin("gradcheck", [.init("f"), .init("x"), .init("h", default: .number(1e-6))],
