@@ -24,8 +24,10 @@ func jacobian(of output: Variable, withRespect input: Variable) throws -> Variab
     if m == 0 { return Variable(try Tensor(shape: output.shape + input.shape, repeating: 0)) }
     var blocks: [Variable] = []
     do {
-        // Chunks bound the memory a sweep holds: every node's gradient gains a chunk axis.
-        let chunk = 128
+        // Chunks bound the memory a sweep holds: every node's gradient gains a chunk
+        // axis, so the largest node times the chunk stays near 2^24 elements (128 MB).
+        let largest = pass.graph.order.reduce(1) { Swift.max($0, $1.count) }
+        let chunk = Swift.max(1, Swift.min(128, (1 << 24) / largest))
         for start in stride(from: 0, to: m, by: chunk) {
             let rows = Swift.min(chunk, m - start)
             let seed = try Tensor(shape: [rows] + output.shape) { p in
