@@ -5,6 +5,7 @@ public struct ProgressBar {
     public var width: Int
     private var startTime: Double?
     private var lastDrawn = -Double.infinity
+    private var lineOpen = false
 
     /// A bar `width` cells wide.
     public init(width: Int = 30) {
@@ -53,11 +54,22 @@ public struct ProgressBar {
         let elapsed = now - (startTime ?? now)
         // "\r" returns to the line start and "\u{1B}[K" clears what a longer line left.
         var text = "\r" + render(done: done, total: total, message: message, elapsed: elapsed) + "\u{1B}[K"
+        lineOpen = true
         if done >= total {
             text += "\n"
             startTime = nil
             lastDrawn = -Double.infinity
+            lineOpen = false
         }
         writeToStandardError(text)
+    }
+
+    /// Ends a bar left unfinished (the run was interrupted or failed), so what
+    /// follows starts on its own line; the next report starts a new bar.
+    public mutating func finish() {
+        if lineOpen { writeToStandardError("\n") }
+        lineOpen = false
+        startTime = nil
+        lastDrawn = -Double.infinity
     }
 }

@@ -24,7 +24,7 @@ extension Session {
             let start = monotonicSeconds()
             let succeeded = evaluate(expression)
             let elapsed = monotonicSeconds() - start
-            if succeeded { print("time: " + formatDuration(elapsed)) }
+            if succeeded { print("time: " + DurationFormat.string(seconds: elapsed)) }
         case .builtinHelp(let name):
             if let help = interpreter.help(for: name) {
                 print(help)
@@ -92,22 +92,6 @@ extension Session {
             ran += 1
         }
         print("loaded \(path): \(ran) cells ran")
-    }
-
-    /// `:time` output: "850 µs", "12.3 ms", "2.41 s".
-    func formatDuration(_ seconds: Double) -> String {
-        if seconds < 1e-3 { return "\(Int((seconds * 1e6).rounded())) µs" }
-        if seconds < 1 { return threeFigures(seconds * 1e3) + " ms" }
-        return threeFigures(seconds) + " s"
-    }
-
-    private func threeFigures(_ value: Double) -> String {
-        if value >= 100 { return String(Int(value.rounded())) }
-        let scale = value >= 10 ? 10.0 : 100.0
-        let scaled = Int((value * scale).rounded())
-        let whole = scaled / Int(scale), fraction = scaled % Int(scale)
-        let digits = scale == 10 ? "\(fraction)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")
-        return "\(whole).\(digits)"
     }
 }
 

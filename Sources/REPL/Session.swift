@@ -107,6 +107,7 @@ public final class Session {
         SignalHandling.clearInterrupt()
         let diagnostic = interpreter.run(padded, origin: name)
         SignalHandling.clearInterrupt()
+        progressBar.finish()
         var outputs = entryOutputs
         var options = CellOptions()
         if let diagnostic {
