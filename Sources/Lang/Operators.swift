@@ -173,8 +173,8 @@ enum Operators {
         }
     }
 
-    /// `[...]` literal: all numbers → 1-D tensor; tensors of one shape (numbers as rank 0
-    /// count only alone) → stacked tensor; any Variable among them → stacked Variable; else a list.
+    /// `[...]` literal: all numbers → 1-D tensor; tensors of one shape → stacked tensor;
+    /// any Variable among them → stacked Variable; anything else (ragged rows, strings) → a list.
     static func makeList(_ values: [Value], _ span: SourceSpan) throws -> Value {
         if values.isEmpty { return .list(ListBox([])) }
         var allNumbers = true, anyVariable = false, allNumeric = true
@@ -202,9 +202,8 @@ enum Operators {
             }
             let parts = values.compactMap { $0.asTensor }
             let shape = parts[0].shape
-            guard parts.allSatisfy({ $0.shape == shape }) else {
-                throw Diagnostic(.shape, "rows of a tensor literal must have one shape; got \(parts.map { formatShape($0.shape) }.joined(separator: " and "))", span)
-            }
+            // Ragged rows make a list of tensors, as the design says for unequal lengths.
+            guard parts.allSatisfy({ $0.shape == shape }) else { return .list(ListBox(values)) }
             return Value(try Tensor.stack(parts, axis: 0))
         } catch let d as Diagnostic {
             throw d

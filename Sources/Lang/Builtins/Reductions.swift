@@ -57,7 +57,7 @@ private func extremum(_ name: String, _ op: BinaryOperation) -> Builtin {
     return Builtin(name, [.init("x"), .init("y", default: .nothing), .init("axis", default: .nothing),
                           .init("keepdims", default: .bool(false))],
                    doc: "\(isMax ? "Largest" : "Smallest") element, or along `axis`; with two arguments the elementwise \(isMax ? "maximum" : "minimum").",
-                   example: isMax ? "max([1, 5, 2]), max([1, 5], [3, 2])" : "min([1, 5, 2])") { args, _ in
+                   example: isMax ? "max([1, 5], [3, 2])" : "min([1, 5, 2])") { args, _ in
         if args.has(1) {
             if args.isVariable(0) || args.isVariable(1) {
                 return .variable(try args.variable(0).binary(op, try args.variable(1)))

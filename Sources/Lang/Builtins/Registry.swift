@@ -26,7 +26,7 @@ public enum Registry {
     public static func referenceMarkdown() -> String {
         var out = "# Builtin reference\n\n"
         out += "Generated from the builtin registry (`Sources/Lang/Builtins/Registry.swift`); do not edit by hand.\n"
-        out += "Regenerate with `swift run gradbook-reference > docs/reference.md` or by running the LangTests reference test with `GRADBOOK_WRITE_REFERENCE=1`.\n"
+        out += "Regenerate with `GRADBOOK_WRITE_REFERENCE=1 swift test --filter ReferenceTests`.\n"
         for group in groups {
             out += "\n## \(group.topic)\n"
             for b in group.builtins {
