@@ -123,3 +123,15 @@ func optimiserIteratesMatchNumPy(_ reference: OptimiserReferenceCase) throws {
     #expect(throws: NNError.self) { try opt.step(Tensor([1]), Tensor([1])) }
     #expect(throws: NNError.self) { try LBFGS(m: 0) }
 }
+
+@Test func steppingNeverWritesATensorSomeoneHolds() throws {
+    // The optimiser recycles the tensor it was given a step earlier; held ones must stay as they were.
+    let opt = Momentum(lr: 0.1, rho: 0.9)
+    let x0 = Tensor([1, -1])
+    let x1 = try opt.step(x0, quadraticGradient(x0))
+    let x2 = try opt.step(x1, quadraticGradient(x1))
+    let x3 = try opt.step(x2, quadraticGradient(x2))
+    _ = try opt.step(x3, quadraticGradient(x3))
+    #expect(x0.scalars == [1, -1])
+    #expect(close(x1.scalars, [0.9, -0.8]) && close(x2.scalars, [0.72, -0.45]) && close(x3.scalars, [0.487, -0.017]))
+}

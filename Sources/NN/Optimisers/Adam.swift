@@ -9,6 +9,7 @@ import Tensor
 public final class Adam: Optimiser {
     /// Learning rate, schedule, weight decay and step count.
     public var settings: OptimiserSettings
+    private var outputs = OutputBuffers()
     /// Decay of the first moment (default 0.9).
     public var beta1: Double
     /// Decay of the second moment (default 0.99).
@@ -49,7 +50,7 @@ public final class Adam: Optimiser {
             Elementwise.update(&m, d) { m, g in b1 * m + (1 - b1) * g }
             Elementwise.update(&v, d) { v, g in b2 * v + (1 - b2) * g * g }
             let scaled = try Elementwise.map(m, v) { m, v in (m / c1) / ((v / c2).squareRoot() + eps) }
-            out.append(try Elementwise.map(x, scaled) { x, s in x - lr * s })
+            out.append(try outputs.map(i, x, scaled) { x, s in x - lr * s })
             first.put(i, m)
             second.put(i, v)
         }
@@ -58,5 +59,5 @@ public final class Adam: Optimiser {
     }
 
     /// Sets both moments and the step count back to zero.
-    public func reset() { first.clear(); second.clear(); settings.iterations = 0 }
+    public func reset() { outputs.clear(); first.clear(); second.clear(); settings.iterations = 0 }
 }

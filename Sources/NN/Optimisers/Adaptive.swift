@@ -5,6 +5,7 @@ import Tensor
 public final class AdaGrad: Optimiser {
     /// Learning rate, schedule, weight decay and step count.
     public var settings: OptimiserSettings
+    private var outputs = OutputBuffers()
     /// Added to √c so a zero cache does not divide by zero (default 1e-8).
     public var eps: Double
     private var cache = SlotState()
@@ -32,7 +33,7 @@ public final class AdaGrad: Optimiser {
             var c = try cache.take(i, shape: x.shape)
             Elementwise.update(&c, d) { c, g in c + g * g }
             let scaled = try Elementwise.map(d, c) { g, c in g / (c.squareRoot() + eps) }
-            out.append(try Elementwise.map(x, scaled) { x, s in x - lr * s })
+            out.append(try outputs.map(i, x, scaled) { x, s in x - lr * s })
             cache.put(i, c)
         }
         settings.iterations += 1
@@ -40,7 +41,7 @@ public final class AdaGrad: Optimiser {
     }
 
     /// Clears the accumulated squares.
-    public func reset() { cache.clear(); settings.iterations = 0 }
+    public func reset() { outputs.clear(); cache.clear(); settings.iterations = 0 }
 }
 
 /// RMSprop: a leaky average of squared gradients, c ← ρ·c + (1 − ρ)·g²,
@@ -48,6 +49,7 @@ public final class AdaGrad: Optimiser {
 public final class RMSprop: Optimiser {
     /// Learning rate, schedule, weight decay and step count.
     public var settings: OptimiserSettings
+    private var outputs = OutputBuffers()
     /// Decay rate ρ of the squared-gradient average (default 0.99, cs231n's).
     public var rho: Double
     /// Added to √c (default 1e-8).
@@ -78,7 +80,7 @@ public final class RMSprop: Optimiser {
             var c = try cache.take(i, shape: x.shape)
             Elementwise.update(&c, d) { c, g in rho * c + (1 - rho) * g * g }
             let scaled = try Elementwise.map(d, c) { g, c in g / (c.squareRoot() + eps) }
-            out.append(try Elementwise.map(x, scaled) { x, s in x - lr * s })
+            out.append(try outputs.map(i, x, scaled) { x, s in x - lr * s })
             cache.put(i, c)
         }
         settings.iterations += 1
@@ -86,5 +88,5 @@ public final class RMSprop: Optimiser {
     }
 
     /// Clears the average.
-    public func reset() { cache.clear(); settings.iterations = 0 }
+    public func reset() { outputs.clear(); cache.clear(); settings.iterations = 0 }
 }

@@ -49,3 +49,35 @@ enum Elementwise {
         withExtendedLifetime(cg) {}
     }
 }
+
+/// Output buffers recycled between steps: a step writes its result into the tensor
+/// it was given one step earlier, when nothing else holds that tensor any more
+/// (in `fit` the parameter has moved on to the newer value). Saves a fresh
+/// allocation, and its page faults, per parameter and step; a tensor someone still
+/// holds is never written (copy on write gives a fresh one).
+struct OutputBuffers {
+    private var spares: [Tensor?] = []
+
+    /// f(a[i], b[i]) for slot `slot`; `a` becomes the slot's next spare.
+    mutating func map(_ slot: Int, _ a: Tensor, _ b: Tensor, _ f: (Double, Double) -> Double) throws -> Tensor {
+        if slot >= spares.count { spares.append(contentsOf: repeatElement(nil, count: slot - spares.count + 1)) }
+        let out: Tensor
+        if var spare = spares[slot], spare.shape == a.shape {
+            spares[slot] = nil // our reference must go for the spare to be unique
+            let ca = a.contiguous(), cb = b.contiguous()
+            let pa = ca.storage.base + ca.offset, pb = cb.storage.base + cb.offset
+            spare.makeUniqueContiguous()
+            let po = spare.storage.base + spare.offset
+            for i in 0..<spare.count { po[i] = f(pa[i], pb[i]) }
+            withExtendedLifetime((ca, cb)) {}
+            out = spare
+        } else {
+            out = try Elementwise.map(a, b, f)
+        }
+        spares[slot] = a
+        return out
+    }
+
+    /// Forgets every spare.
+    mutating func clear() { spares = [] }
+}

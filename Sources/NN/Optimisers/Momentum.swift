@@ -5,6 +5,7 @@ import Tensor
 public final class Momentum: Optimiser {
     /// Learning rate, schedule, weight decay and step count.
     public var settings: OptimiserSettings
+    private var outputs = OutputBuffers()
     /// Friction ρ (default 0.9): the fraction of the velocity kept each step.
     public var rho: Double
     private var velocity = SlotState()
@@ -31,7 +32,7 @@ public final class Momentum: Optimiser {
             let d = try settings.decayed(x, g, "Momentum.step")
             var v = try velocity.take(i, shape: x.shape)
             Elementwise.update(&v, d) { v, g in rho * v + g }
-            out.append(try Elementwise.map(x, v) { x, v in x - lr * v })
+            out.append(try outputs.map(i, x, v) { x, v in x - lr * v })
             velocity.put(i, v)
         }
         settings.iterations += 1
@@ -39,7 +40,7 @@ public final class Momentum: Optimiser {
     }
 
     /// Sets the velocity back to zero.
-    public func reset() { velocity.clear(); settings.iterations = 0 }
+    public func reset() { outputs.clear(); velocity.clear(); settings.iterations = 0 }
 }
 
 /// Nesterov momentum: the gradient is taken at the look-ahead point. Written in
@@ -48,6 +49,7 @@ public final class Momentum: Optimiser {
 public final class Nesterov: Optimiser {
     /// Learning rate, schedule, weight decay and step count.
     public var settings: OptimiserSettings
+    private var outputs = OutputBuffers()
     /// Friction ρ (default 0.9).
     public var rho: Double
     private var velocity = SlotState()
@@ -75,7 +77,7 @@ public final class Nesterov: Optimiser {
             var v = try velocity.take(i, shape: x.shape)
             Elementwise.update(&v, d) { v, g in rho * v + g }
             let step = try Elementwise.map(d, v) { g, v in g + rho * v }
-            out.append(try Elementwise.map(x, step) { x, s in x - lr * s })
+            out.append(try outputs.map(i, x, step) { x, s in x - lr * s })
             velocity.put(i, v)
         }
         settings.iterations += 1
@@ -83,5 +85,5 @@ public final class Nesterov: Optimiser {
     }
 
     /// Sets the velocity back to zero.
-    public func reset() { velocity.clear(); settings.iterations = 0 }
+    public func reset() { outputs.clear(); velocity.clear(); settings.iterations = 0 }
 }

@@ -4,6 +4,7 @@ import Tensor
 public final class SGD: Optimiser {
     /// Learning rate, schedule, weight decay and step count.
     public var settings: OptimiserSettings
+    private var outputs = OutputBuffers()
 
     /// SGD with learning rate `lr` (default 0.01), optional weight decay and schedule.
     public init(lr: Double = 0.01, weightDecay: Double = 0, schedule: Schedule? = nil) {
@@ -23,14 +24,14 @@ public final class SGD: Optimiser {
         let lr = settings.currentRate
         var out: [Tensor] = []
         out.reserveCapacity(xs.count)
-        for (x, g) in zip(xs, gs) {
+        for (i, (x, g)) in zip(xs, gs).enumerated() {
             let d = try settings.decayed(x, g, "SGD.step")
-            out.append(try Elementwise.map(x, d) { x, g in x - lr * g })
+            out.append(try outputs.map(i, x, d) { x, g in x - lr * g })
         }
         settings.iterations += 1
         return out
     }
 
     /// Resets the step count.
-    public func reset() { settings.iterations = 0 }
+    public func reset() { outputs.clear(); settings.iterations = 0 }
 }
