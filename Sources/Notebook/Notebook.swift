@@ -128,9 +128,9 @@ public struct Cell: Sendable, Equatable {
     /// All raw lines of the cell in file order.
     public var lines: [String] { optionLines + sourceLines + outputLines }
 
-    /// The text of one raw `#>` line: `#> x` gives `x`, `#>` gives the empty string.
+    /// The text of one raw `#>` line: `#> x` (indented or not) gives `x`, `#>` the empty string.
     public static func outputText(_ raw: String) -> String {
-        var rest = Substring(raw.trimmingTrailingCarriageReturn)
+        var rest = raw.trimmingTrailingCarriageReturn.drop { $0 == " " || $0 == "\t" }
         if rest.hasPrefix("#>") { rest = rest.dropFirst(2) }
         if rest.hasPrefix(" ") { rest = rest.dropFirst() }
         return String(rest)

@@ -110,6 +110,11 @@ func malformedNotebooksGiveLineNumbers(text: String, line: Int, message: String)
     #expect(reread == notebook)
 }
 
+@Test func indentedOutputLinesLoseTheirIndent() throws {
+    let cell = try #require(try NotebookParser.parse("x = 1\n  #> 1\n\t#>\n").cells.first)
+    #expect(cell.outputs == ["1", ""])
+}
+
 @Test func lineNumbersCountEveryRawLine() throws {
     let notebook = try NotebookParser.parse("#' a\nx = 1\n#> 1\n\ny = 2\n")
     #expect(notebook.firstLines == [1, 2, 4, 5])
