@@ -64,4 +64,15 @@ struct HigherOrderTests {
         #expect(try d(s, x).value.scalar() == 50_000)
         s = Variable(0)
     }
+
+    /// Comparisons have no derivative: their 0/1 result is a constant even on a graph.
+    @Test func comparisonsAreConstants() throws {
+        let x = Variable.leaf(Tensor([1, 2])), y = Variable.leaf(Tensor([2, 1]))
+        let ops: [BinaryOperation] = [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual]
+        for op in ops {
+            let c = try x.binary(op, y)
+            #expect(!c.requiresGradient, "\(op)")
+            #expect(try gradients(of: (c * x).sum(), withRespect: [y])[0].value.scalars == [0, 0])
+        }
+    }
 }
