@@ -5,7 +5,7 @@ BIN        := .build/$(CONFIG)/gradbook
 DEB_PKGS   := libreadline-dev libopenblas-dev liblapacke-dev
 NOTEBOOKS  := $(wildcard notebooks/*.gbook)
 
-.PHONY: run test build deps unit replay bench clean
+.PHONY: run test build deps unit replay replay-only bench clean
 
 run: build
 	@$(BIN)
@@ -22,14 +22,21 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-test: build unit replay
+# One build serves the unit tests, the notebook replay and the terminal test:
+# `--build-tests` also builds the gradbook executable with the same flags.
+test: deps
+	$(SWIFT) build -c $(CONFIG) --build-tests
+	$(SWIFT) test -c $(CONFIG) --skip-build
+	@$(MAKE) --no-print-directory replay-only
 	bash Tests/terminal/repl_terminal_test.sh $(BIN)
 
 unit: deps
 	$(SWIFT) test -c $(CONFIG)
 
-replay: build
+replay-only:
 	@if [ -n "$(NOTEBOOKS)" ]; then $(BIN) run $(NOTEBOOKS); else echo "no notebooks to replay"; fi
+
+replay: build replay-only
 
 bench: build
 	bash bench/run
