@@ -9,9 +9,9 @@
 nonisolated(unsafe) var completionProvider: ((String) -> [String])?
 /// The matches of the word being completed, handed out one by one to readline.
 nonisolated(unsafe) var pendingMatches: [String] = []
-/// Set by the event hook when Ctrl-C made readline return an abandoned line.
+/// Set by `readKey` when Ctrl-C made readline return an abandoned line.
 nonisolated(unsafe) var promptInterrupted = false
-/// Set by the event hook when a hang-up made readline return.
+/// Set by `readKey` when a hang-up made readline return.
 nonisolated(unsafe) var promptHungUp = false
 
 /// readline's `rl_attempted_completion_function`: our matches only, never file names.

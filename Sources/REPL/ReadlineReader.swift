@@ -37,6 +37,9 @@ public final class ReadlineReader: LineReader {
     public func read(prompt: String) -> LineInput {
         promptInterrupted = false
         promptHungUp = false
+        // A Ctrl-C pressed while nothing was listening (say, during :save) must not
+        // abandon the next line when some other signal interrupts a read.
+        interruptFlag.store(false, ordering: .relaxed)
         let raw = readline(prompt)
         defer { free(raw) }
         if promptHungUp { return .endOfInput }

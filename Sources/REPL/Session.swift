@@ -95,10 +95,10 @@ public final class Session {
 
     /// Runs one entry, shows its outputs or its error, and records it in the
     /// transcript and the journal; returns whether it succeeded.
-    @discardableResult
     ///
     /// `firstLine` places the source at that line of `origin` (for `:load`), so
     /// errors name the file's line numbers.
+    @discardableResult
     func evaluate(_ source: String, origin: String? = nil, firstLine: Int = 1) -> Bool {
         entryNumber += 1
         entryOutputs.removeAll()

@@ -2,13 +2,13 @@
 import Lang
 import Synchronization
 
-/// Set by SIGINT; read and cleared by the prompt's event hook and before each evaluation.
+/// Set by SIGINT; read and cleared by the prompt's key reader (`readKey`) and before each evaluation.
 let interruptFlag = Atomic<Bool>(false)
 /// Set by SIGHUP or SIGTERM (the terminal went away): leave as after Ctrl-D, saving history.
 let hangupFlag = Atomic<Bool>(false)
 
 /// The SIGINT handler: it only sets flags (async-signal-safe); the evaluator polls
-/// `Lang.Interrupt` and the prompt's event hook polls `interruptFlag`.
+/// `Lang.Interrupt` and the prompt's key reader polls `interruptFlag`.
 func handleInterruptSignal(_ signal: Int32) {
     interruptFlag.store(true, ordering: .relaxed)
     Interrupt.request()
@@ -21,7 +21,7 @@ func handleHangupSignal(_ signal: Int32) {
 }
 
 /// Installs the handlers once, without `SA_RESTART`, so that a blocked `read`
-/// returns EINTR and readline calls its `rl_signal_event_hook`.
+/// returns EINTR and `readKey` ends the line.
 public enum SignalHandling {
     /// Installs the SIGINT, SIGHUP and SIGTERM handlers of an interactive session.
     public static func install() {
