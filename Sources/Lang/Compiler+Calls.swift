@@ -17,7 +17,7 @@ extension Compiler {
                     if case .function(let f) = c, f.parameterNames.isEmpty {
                         try m.enter(f, base: nb, span: span)
                         defer { m.leave(f, base: nb) }
-                        nb[0] = c
+                        if !f.captures.isEmpty { nb[0] = c }
                         return try f.body(nb)
                     }
                     return try m.call(c, [], keywords: [], base: nb, span: span, argumentSpans: argSpans)
@@ -31,7 +31,7 @@ extension Compiler {
                     if case .function(let f) = c, f.parameterNames.count == 1 {
                         try m.enter(f, base: nb, span: span)
                         defer { m.leave(f, base: nb) }
-                        nb[0] = c
+                        if !f.captures.isEmpty { nb[0] = c }
                         nb[1] = a0
                         return try f.body(nb)
                     }
@@ -46,7 +46,7 @@ extension Compiler {
                     if case .function(let f) = c, f.parameterNames.count == 2 {
                         try m.enter(f, base: nb, span: span)
                         defer { m.leave(f, base: nb) }
-                        nb[0] = c
+                        if !f.captures.isEmpty { nb[0] = c }
                         nb[1] = a0
                         nb[2] = a1
                         return try f.body(nb)

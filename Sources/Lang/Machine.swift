@@ -114,7 +114,7 @@ final class Machine {
                 span: SourceSpan) throws -> Value {
         try enter(f, base: base, span: span)
         defer { leave(f, base: base) }
-        base[0] = callee
+        if !f.captures.isEmpty { base[0] = callee }
         for (i, v) in values.enumerated() { base[i + 1] = v }
         return try f.body(base)
     }
@@ -131,10 +131,12 @@ final class Machine {
     }
 
     /// Uncounts the call and clears the frame so it holds no values alive.
+    /// Slot 0 holds the callee only for closures (they read their captures from it).
     @inline(__always)
     func leave(_ f: Function, base: UnsafeMutablePointer<Value>) {
         depth.pointee -= 1
-        for i in 0..<f.frameSize { base[i] = .undefined }
+        if !f.captures.isEmpty { base[0] = .undefined }
+        for i in 1..<f.frameSize { base[i] = .undefined }
     }
 
     /// Matches arguments to a language function's parameters.

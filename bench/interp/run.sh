@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Times the interpreter benchmarks against Debian's CPython in the same run.
+# Usage: bench/interp/run.sh [RUNS]   (BIN=path/to/gradbook to skip the build)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUNS="${1:-5}"
+if [ -z "${BIN:-}" ]; then
+    swift build -c release --product gradbook >/dev/null
+    BIN=.build/release/gradbook
+fi
+PY=/usr/bin/python3.11
+exec "$PY" - "$BIN" "$PY" "$RUNS" <<'PYEOF'
+import os, resource, statistics, subprocess, sys, tempfile, time
+gradbook, python, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+here = "bench/interp"
+
+def median_time(cmd):
+    """Median CPU time (user + system) of the child: steadier than wall time on a busy machine."""
+    times = []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(times)
+
+with tempfile.TemporaryDirectory() as d:
+    empty_gb, empty_py = os.path.join(d, "empty.gb"), os.path.join(d, "empty.py")
+    open(empty_gb, "w").close(); open(empty_py, "w").close()
+    start_gb = median_time([gradbook, empty_gb])
+    start_py = median_time([python, empty_py])
+print(f"start-up (empty program): gradbook {start_gb*1000:.1f} ms, CPython {start_py*1000:.1f} ms")
+print(f"{'benchmark':<10} {'gradbook s':>11} {'CPython s':>10} {'ratio':>7} {'ratio w/o start-up':>19}")
+for name in ["loop", "fib", "closure"]:
+    g = median_time([gradbook, f"{here}/{name}.gb"])
+    p = median_time([python, f"{here}/{name}.py"])
+    net = (g - start_gb) / (p - start_py)
+    print(f"{name:<10} {g:>11.3f} {p:>10.3f} {g/p:>7.2f} {net:>19.2f}")
+PYEOF
