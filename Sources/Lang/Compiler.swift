@@ -97,7 +97,12 @@ struct Compiler {
         for (cond, body) in branches.reversed() {
             let c = expression(cond, scope), span = cond.span
             let then = block(body, scope), otherwise = result
-            result = { b in try Operators.truthy(try c(b), span) ? try then(b) : try otherwise(b) }
+            result = { b in
+                let v = try c(b)
+                // Comparisons give booleans: test them without the general truthiness switch.
+                if case .bool(let x) = v { return x ? try then(b) : try otherwise(b) }
+                return try Operators.truthy(v, span) ? try then(b) : try otherwise(b)
+            }
         }
         return result
     }
