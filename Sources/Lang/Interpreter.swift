@@ -36,12 +36,22 @@ public final class Interpreter {
     @discardableResult
     public func run(_ source: String, origin: String) -> Diagnostic? {
         Interrupt.clear()
+        let m = machine
+        var failure: Diagnostic?
+        // Everything runs on the big-stack thread: parsing, resolving and compiling
+        // recurse over the syntax too, and long operator chains nest deeply.
+        EvaluationThread.run {
+            failure = Interpreter.execute(source, on: m)
+        }
+        return failure
+    }
+
+    private static func execute(_ source: String, on m: Machine) -> Diagnostic? {
         let program: [Stmt]
         switch Parser.parse(source) {
         case .success(let p): program = p
         case .failure(let d): return d
         }
-        let m = machine
         var resolver = Resolver(isKnownGlobal: { m.isDefined($0) }, allNames: { m.definedNames })
         do {
             try resolver.resolve(program)
@@ -53,26 +63,24 @@ public final class Interpreter {
         let compiler = Compiler(machine: m, scopes: resolver.scopes)
         let statements = program.map { compiler.topLevel($0) }
         var failure: Diagnostic?
-        EvaluationThread.run {
-            let base = m.stack
-            for s in statements {
-                do {
-                    let v = try s(base)
-                    switch v {
-                    case .nothing, .undefined, .function: break
-                    default: m.outputHandler(.text(m.formatter.format(v)))
-                    }
-                } catch let d as Diagnostic {
-                    failure = d
-                    break
-                } catch {
-                    failure = Diagnostic(.runtime, "\(error)", SourceSpan(start: 0, end: 0, line: 1))
-                    break
+        let base = m.stack
+        for s in statements {
+            do {
+                let v = try s(base)
+                switch v {
+                case .nothing, .undefined, .function: break
+                default: m.outputHandler(.text(m.formatter.format(v)))
                 }
+            } catch let d as Diagnostic {
+                failure = d
+                break
+            } catch {
+                failure = Diagnostic(.runtime, "\(error)", SourceSpan(start: 0, end: 0, line: 1))
+                break
             }
-            m.depth.pointee = 0
-            m.returnRegister.pointee = .nothing
         }
+        m.depth.pointee = 0
+        m.returnRegister.pointee = .nothing
         return failure
     }
 

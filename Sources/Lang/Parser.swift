@@ -4,6 +4,10 @@
 struct Parser {
     private var tokens: [Token]
     private var current = 0
+    /// Nesting of expressions and blocks being parsed: bounded so malformed input
+    /// cannot exhaust the native stack of whichever thread parses.
+    private var nesting = 0
+    static let maxNesting = 400
     private(set) var errors: [Diagnostic] = []
     /// True when the first error was found at the end of the input: more lines could fix it.
     private(set) var firstErrorAtEnd = false
@@ -118,6 +122,8 @@ struct Parser {
     // statement -> functionDef | ifStmt | forStmt | whileStmt | 'break' | 'continue'
     //            | 'return' [expr] | simpleStatement ; then (NEWLINE | ';' | block end)
     private mutating func statement() throws -> Stmt {
+        try enterNesting()
+        defer { nesting -= 1 }
         let stmt: Stmt
         switch peek.kind {
         case .keyword(.function): stmt = try functionDefinition()
@@ -304,6 +310,8 @@ struct Parser {
 
     // expr -> lambda | or
     mutating func expression() throws -> Expr {
+        try enterNesting()
+        defer { nesting -= 1 }
         if let lambda = try lambda() { return lambda }
         return try orExpression()
     }
@@ -433,9 +441,19 @@ struct Parser {
         }
     }
 
+    private mutating func enterNesting() throws {
+        nesting += 1
+        if nesting > Parser.maxNesting {
+            nesting -= 1
+            throw error(at: peek, "too deeply nested (more than \(Parser.maxNesting) levels)")
+        }
+    }
+
     // unary -> ('-' | '+') unary | power
     private mutating func unary() throws -> Expr {
         if check(.minus) || check(.plus) {
+            try enterNesting()
+            defer { nesting -= 1 }
             let t = advance()
             let operand = try unary()
             if case .number(let x, let s) = operand, t.kind == .symbol(.minus) {

@@ -93,5 +93,17 @@ extension LangSuite {
             #expect(d?.span.line == 1)
             #expect(d?.notes.first?.contains("more syntax error") == true)
         }
+
+        @Test func deepNestingIsAnErrorNotACrash() {
+            let d = Session().run(String(repeating: "(", count: 100_000) + "1").diagnostic
+            #expect(d?.kind == .syntax)
+            #expect(d?.message.hasPrefix("too deeply nested") == true)
+        }
+
+        @Test func longOperatorChainsRun() {
+            // 1 + 1 + ... (20000 ones) nests the syntax tree 20000 deep on the left
+            let source = Array(repeating: "1", count: 20_000).joined(separator: " + ")
+            #expect(Session().eval(source) == "20000")
+        }
     }
 }
