@@ -28,6 +28,7 @@ test: deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	$(SWIFT) test -c $(CONFIG) --skip-build
 	@$(MAKE) --no-print-directory replay-only
+	sh docs/notebooks/check-exports.sh $(BIN)
 	bash Tests/terminal/repl_terminal_test.sh $(BIN)
 
 unit: deps
