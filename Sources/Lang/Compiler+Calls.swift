@@ -14,10 +14,10 @@ extension Compiler {
                 return { b in
                     let c = try callee(b)
                     let nb = b + frame
-                    if case .function(let f) = c, f.parameterNames.isEmpty {
+                    if case .function(let f) = c, f.arity == 0 {
                         try m.enter(f, base: nb, span: span)
                         defer { m.leave(f, base: nb) }
-                        if !f.captures.isEmpty { nb[0] = c }
+                        if f.isClosure { nb[0] = c }
                         return try f.body(nb)
                     }
                     return try m.call(c, [], keywords: [], base: nb, span: span, argumentSpans: argSpans)
@@ -28,10 +28,10 @@ extension Compiler {
                     let c = try callee(b)
                     let a0 = try e0(b)
                     let nb = b + frame
-                    if case .function(let f) = c, f.parameterNames.count == 1 {
+                    if case .function(let f) = c, f.arity == 1 {
                         try m.enter(f, base: nb, span: span)
                         defer { m.leave(f, base: nb) }
-                        if !f.captures.isEmpty { nb[0] = c }
+                        if f.isClosure { nb[0] = c }
                         nb[1] = a0
                         return try f.body(nb)
                     }
@@ -43,10 +43,10 @@ extension Compiler {
                     let c = try callee(b)
                     let a0 = try e0(b), a1 = try e1(b)
                     let nb = b + frame
-                    if case .function(let f) = c, f.parameterNames.count == 2 {
+                    if case .function(let f) = c, f.arity == 2 {
                         try m.enter(f, base: nb, span: span)
                         defer { m.leave(f, base: nb) }
-                        if !f.captures.isEmpty { nb[0] = c }
+                        if f.isClosure { nb[0] = c }
                         nb[1] = a0
                         nb[2] = a1
                         return try f.body(nb)

@@ -106,6 +106,10 @@ extension Compiler {
            let fast = globalLeft(op, machine.global(name), name, nameSpan, r, span, scope) {
             return fast
         }
+        if case .name(let name, let nameSpan) = l, case .local(let slot)? = Resolver.lookup(name, in: scope),
+           case .number(let k, _) = r, let fast = localConstant(op, slot, name, nameSpan, k, span) {
+            return fast
+        }
         let a = expression(l, scope)
         if case .number(let k, _) = r {
             let kv = Value.number(k)
@@ -213,6 +217,26 @@ extension Compiler {
             }
         default:
             return nil
+        }
+    }
+
+    /// `local op constant` with the slot read inline (`n - 1`, `n < 2` in recursive functions).
+    private func localConstant(_ op: BinaryOperator, _ slot: Int, _ name: String, _ nameSpan: SourceSpan,
+                               _ k: Double, _ span: SourceSpan) -> Eval? {
+        let kv = Value.number(k)
+        func slow(_ x: Value) throws -> Value {
+            if case .undefined = x { throw Compiler.unassigned(name, nameSpan) }
+            return try Operators.binary(op, x, kv, span)
+        }
+        switch op {
+        case .add: return { b in if case .number(let q) = b[slot] { return .number(q + k) }; return try slow(b[slot]) }
+        case .subtract: return { b in if case .number(let q) = b[slot] { return .number(q - k) }; return try slow(b[slot]) }
+        case .multiply: return { b in if case .number(let q) = b[slot] { return .number(q * k) }; return try slow(b[slot]) }
+        case .less: return { b in if case .number(let q) = b[slot] { return .bool(q < k) }; return try slow(b[slot]) }
+        case .lessEqual: return { b in if case .number(let q) = b[slot] { return .bool(q <= k) }; return try slow(b[slot]) }
+        case .greater: return { b in if case .number(let q) = b[slot] { return .bool(q > k) }; return try slow(b[slot]) }
+        case .equal: return { b in if case .number(let q) = b[slot] { return .bool(q == k) }; return try slow(b[slot]) }
+        default: return nil
         }
     }
 

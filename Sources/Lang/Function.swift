@@ -16,6 +16,10 @@ public final class Function {
     let body: (UnsafeMutablePointer<Value>) throws -> Value
     /// Where it was defined.
     let span: SourceSpan
+    /// `parameterNames.count`, kept flat for the call fast path.
+    let arity: Int
+    /// True when `captures` is non-empty: only closures need the callee in slot 0.
+    let isClosure: Bool
 
     init(name: String, parameterNames: [String], defaults: [Value?], frameSize: Int, captures: [Cell],
          span: SourceSpan, body: @escaping (UnsafeMutablePointer<Value>) throws -> Value) {
@@ -26,6 +30,8 @@ public final class Function {
         self.captures = captures
         self.span = span
         self.body = body
+        self.arity = parameterNames.count
+        self.isClosure = !captures.isEmpty
     }
 
     /// `f(x, y=1)`.

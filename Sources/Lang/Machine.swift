@@ -114,7 +114,7 @@ final class Machine {
                 span: SourceSpan) throws -> Value {
         try enter(f, base: base, span: span)
         defer { leave(f, base: base) }
-        if !f.captures.isEmpty { base[0] = callee }
+        if f.isClosure { base[0] = callee }
         for (i, v) in values.enumerated() { base[i + 1] = v }
         return try f.body(base)
     }
@@ -135,7 +135,7 @@ final class Machine {
     @inline(__always)
     func leave(_ f: Function, base: UnsafeMutablePointer<Value>) {
         depth.pointee -= 1
-        if !f.captures.isEmpty { base[0] = .undefined }
+        if f.isClosure { base[0] = .undefined }
         for i in 1..<f.frameSize { base[i] = .undefined }
     }
 
