@@ -39,8 +39,13 @@ replay-only:
 
 replay: build replay-only
 
+# Every benchmark, each against its peer (NumPy or CPython) in the same run.
 bench: build
 	bash bench/run
+	BIN=$(BIN) bash bench/interp/run.sh
+	bash bench/autodiff/run.sh
+	bash bench/nn/run.sh
+	bash bench/startup/run.sh $(BIN)
 
 clean:
 	rm -rf .build
