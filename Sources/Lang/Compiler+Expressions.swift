@@ -85,14 +85,30 @@ extension Compiler {
                 if case .undefined = v { throw Compiler.unassigned(name, span) }
                 return v
             }
-        case .global, .none:
+        case .global:
             let p = machine.global(name)
             return { _ in
                 let v = p.pointee
                 if case .undefined = v { throw Compiler.unassigned(name, span) }
                 return v
             }
+        case .none:
+            // A global read from a function body, bound late: it may be defined by
+            // an entry after this one, so an undefined one is unknown only at the call.
+            let p = machine.global(name)
+            let m = machine
+            return { _ in
+                let v = p.pointee
+                if case .undefined = v { throw Compiler.unknownGlobal(name, span, m) }
+                return v
+            }
         }
+    }
+
+    static func unknownGlobal(_ name: String, _ span: SourceSpan, _ m: Machine) -> Diagnostic {
+        var notes: [String] = []
+        if let s = Suggest.closest(to: name, in: m.definedNames) { notes.append("did you mean '\(s)'?") }
+        return Diagnostic(.name, "unknown name '\(name)'", span, notes: notes)
     }
 
     static func unassigned(_ name: String, _ span: SourceSpan) -> Diagnostic {

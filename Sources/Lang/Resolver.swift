@@ -124,6 +124,9 @@ struct Resolver {
             s = cur.parent
         }
         if chunkGlobals.contains(name) || isKnownGlobal(name) { return }
+        // Inside a function body an unknown name binds late to the global of that
+        // name (a later entry may define it); the read checks it when the call runs.
+        if scope != nil { return }
         var notes: [String] = []
         var candidates = Array(chunkGlobals) + allNames()
         s = scope

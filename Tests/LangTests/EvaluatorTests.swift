@@ -31,6 +31,29 @@ extension LangSuite {
             #expect(s.eval("if true inner = 5 end; inner") == "5")
         }
 
+        @Test func functionBodiesBindGlobalsLate() {
+            let i = Interpreter()
+            var shown: [String] = []
+            i.outputHandler = { if case .text(let s) = $0 { shown.append(s) } }
+            // two chunks: f names g before any entry defines it
+            #expect(i.run("f(x) = g(x) + 1;", origin: "a") == nil)
+            #expect(i.run("g(x) = 2 * x;\nf(1)", origin: "b") == nil)
+            #expect(shown.last == "3")
+        }
+
+        @Test func lateGlobalStillUndefinedIsUnknownAtTheCall() {
+            let s = Session()
+            s.run("value = 1")
+            #expect(s.run("h() = valeu + 1;").diagnostic == nil)
+            let d = s.run("h()").diagnostic
+            #expect(d?.kind == .name)
+            #expect(d?.message == "unknown name 'valeu'")
+            #expect(d?.notes.contains("did you mean 'value'?") == true)
+            #expect(d?.span.start == 6 && d?.span.end == 11)
+            // top-level statements keep the early check
+            #expect(s.run("y = nope + 1").diagnostic?.message == "unknown name 'nope'")
+        }
+
         @Test func functionLocalsDoNotLeak() {
             let s = Session()
             s.run("function f()\n secret = 1\n return secret\nend\nf();")
