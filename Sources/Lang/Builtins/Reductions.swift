@@ -1,7 +1,7 @@
 import Autodiff
 import Tensor
 
-// sum mean var std max min argmax norm
+// sum mean var std max min argmax norm all any
 
 extension BuiltinGroup {
     /// Reductions over all elements or one axis (`axis=`, `keepdims=`).
@@ -30,6 +30,16 @@ extension BuiltinGroup {
         reduction("norm", doc: "Euclidean norm of all elements, or along `axis`.", example: "norm([3, 4])",
                   all: { $0.norm() }, axis: { try $0.norm(axis: $1, keepDims: $2) },
                   variableAll: { try $0.norm() }, variableAxis: { try $0.norm(axis: $1, keepDims: $2) }),
+        Builtin("all", [.init("x")],
+                doc: "True when every element of x (a tensor, number or boolean) is nonzero; true for an empty tensor.",
+                example: "all([1, 2, 0])") { args, _ in
+            .bool(try args.tensor(0).scalars.allSatisfy { $0 != 0 })
+        },
+        Builtin("any", [.init("x")],
+                doc: "True when some element of x (a tensor, number or boolean) is nonzero; false for an empty tensor.",
+                example: "any([0, 0, 3])") { args, _ in
+            .bool(try args.tensor(0).scalars.contains { $0 != 0 })
+        },
     ])
 }
 
