@@ -1,6 +1,8 @@
 /// "Did you mean" suggestions by edit distance.
 enum Suggest {
-    /// The candidate closest to `name` within a distance that still looks like a typo, if any.
+    /// The candidate closest to `name` within a distance that still looks like a typo, if any;
+    /// failing that, the one candidate that `name` abbreviates (`hess` → `hessian`), since
+    /// a half-typed name is as common at a prompt as a misspelt one.
     static func closest(to name: String, in candidates: [String]) -> String? {
         let limit = Swift.max(1, name.count / 3)
         var best: (String, Int)?
@@ -8,7 +10,10 @@ enum Suggest {
             let d = distance(Array(name.lowercased()), Array(c.lowercased()))
             if d <= limit, best == nil || d < best!.1 { best = (c, d) } // safe: best checked non-nil first
         }
-        return best?.0
+        if let best { return best.0 }
+        guard name.count >= 3 else { return nil }
+        let extensions = candidates.filter { $0 != name && $0.hasPrefix(name) }
+        return extensions.count == 1 ? extensions[0] : nil
     }
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.

@@ -49,5 +49,12 @@ extension LangSuite {
             let d = Interpreter().run("mena([1, 2])", origin: "x")
             #expect(d?.notes.first == "did you mean 'mean'?")
         }
+
+        @Test func didYouMeanCompletesAUniquePrefix() {
+            // `hess` is three edits from `hessian`, too far for a typo, but only one builtin starts with it.
+            #expect(Interpreter().run("hess", origin: "x")?.notes.first == "did you mean 'hessian'?")
+            // `sof` starts both `softmax` and `softplus`: no guess.
+            #expect(Interpreter().run("sof", origin: "x")?.notes.contains { $0.hasPrefix("did you mean") } == false)
+        }
     }
 }
