@@ -6,7 +6,7 @@ import Tensor
 /// m ← β1·m + (1 − β1)·g, v ← β2·v + (1 − β2)·g²,
 /// x ← x − lr · (m / (1 − β1^t)) / (√(v / (1 − β2^t)) + eps), t = 1, 2, …
 /// The defaults are the notes' suggested start: lr 1e-3, β1 0.9, β2 0.99.
-public final class Adam: Optimiser {
+public final class Adam: FirstOrderOptimiser {
     /// Learning rate, schedule, weight decay and step count.
     public var settings: OptimiserSettings
     private var outputs = OutputBuffers()
@@ -31,31 +31,21 @@ public final class Adam: Optimiser {
     public var summary: String {
         "Adam(\(settings.summaryTail), beta1=\(formatNumber(beta1)), beta2=\(formatNumber(beta2)), eps=\(formatNumber(eps)))"
     }
-    /// The rate of the next step.
-    public var learningRate: Double { settings.currentRate }
-    /// Steps taken.
-    public var iterations: Int { settings.iterations }
 
     /// One bias-corrected Adam step for every pair.
     public func step(_ xs: [Tensor], _ gs: [Tensor]) throws -> [Tensor] {
-        try checkPairs(xs, gs, "Adam")
         let lr = settings.currentRate, eps = self.eps, b1 = beta1, b2 = beta2
         let t = Double(settings.iterations + 1)
         let c1 = 1 - pow(b1, t), c2 = 1 - pow(b2, t)
-        var out: [Tensor] = []
-        for (i, (x, g)) in zip(xs, gs).enumerated() {
-            let d = try settings.decayed(x, g, "Adam.step")
+        return try settings.stepEach(xs, gs, "Adam") { i, x, d in
             var m = try first.take(i, shape: x.shape)
             var v = try second.take(i, shape: x.shape)
             Elementwise.update(&m, d) { m, g in b1 * m + (1 - b1) * g }
             Elementwise.update(&v, d) { v, g in b2 * v + (1 - b2) * g * g }
+            defer { first.put(i, m); second.put(i, v) }
             let scaled = try Elementwise.map(m, v) { m, v in (m / c1) / ((v / c2).squareRoot() + eps) }
-            out.append(try outputs.map(i, x, scaled) { x, s in x - lr * s })
-            first.put(i, m)
-            second.put(i, v)
+            return try outputs.map(i, x, scaled) { x, s in x - lr * s }
         }
-        settings.iterations += 1
-        return out
     }
 
     /// Sets both moments and the step count back to zero.

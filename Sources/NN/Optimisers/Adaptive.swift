@@ -2,7 +2,7 @@ import Tensor
 
 /// AdaGrad: the squared gradients accumulate, c ← c + g², and each coordinate
 /// steps by x ← x − lr·g / (√c + eps), so frequently large directions slow down.
-public final class AdaGrad: Optimiser {
+public final class AdaGrad: FirstOrderOptimiser {
     /// Learning rate, schedule, weight decay and step count.
     public var settings: OptimiserSettings
     private var outputs = OutputBuffers()
@@ -18,26 +18,17 @@ public final class AdaGrad: Optimiser {
 
     /// `AdaGrad(lr=…, eps=…)`.
     public var summary: String { "AdaGrad(\(settings.summaryTail), eps=\(formatNumber(eps)))" }
-    /// The rate of the next step.
-    public var learningRate: Double { settings.currentRate }
-    /// Steps taken.
-    public var iterations: Int { settings.iterations }
 
     /// c ← c + g²; x ← x − lr·g/(√c + eps).
     public func step(_ xs: [Tensor], _ gs: [Tensor]) throws -> [Tensor] {
-        try checkPairs(xs, gs, "AdaGrad")
         let lr = settings.currentRate, eps = self.eps
-        var out: [Tensor] = []
-        for (i, (x, g)) in zip(xs, gs).enumerated() {
-            let d = try settings.decayed(x, g, "AdaGrad.step")
+        return try settings.stepEach(xs, gs, "AdaGrad") { i, x, d in
             var c = try cache.take(i, shape: x.shape)
             Elementwise.update(&c, d) { c, g in c + g * g }
+            defer { cache.put(i, c) }
             let scaled = try Elementwise.map(d, c) { g, c in g / (c.squareRoot() + eps) }
-            out.append(try outputs.map(i, x, scaled) { x, s in x - lr * s })
-            cache.put(i, c)
+            return try outputs.map(i, x, scaled) { x, s in x - lr * s }
         }
-        settings.iterations += 1
-        return out
     }
 
     /// Clears the accumulated squares.
@@ -46,7 +37,7 @@ public final class AdaGrad: Optimiser {
 
 /// RMSprop: a leaky average of squared gradients, c ← ρ·c + (1 − ρ)·g²,
 /// x ← x − lr·g / (√c + eps).
-public final class RMSprop: Optimiser {
+public final class RMSprop: FirstOrderOptimiser {
     /// Learning rate, schedule, weight decay and step count.
     public var settings: OptimiserSettings
     private var outputs = OutputBuffers()
@@ -65,26 +56,17 @@ public final class RMSprop: Optimiser {
 
     /// `RMSprop(lr=…, rho=…, eps=…)`.
     public var summary: String { "RMSprop(\(settings.summaryTail), rho=\(formatNumber(rho)), eps=\(formatNumber(eps)))" }
-    /// The rate of the next step.
-    public var learningRate: Double { settings.currentRate }
-    /// Steps taken.
-    public var iterations: Int { settings.iterations }
 
     /// c ← ρc + (1 − ρ)g²; x ← x − lr·g/(√c + eps).
     public func step(_ xs: [Tensor], _ gs: [Tensor]) throws -> [Tensor] {
-        try checkPairs(xs, gs, "RMSprop")
         let lr = settings.currentRate, eps = self.eps, rho = self.rho
-        var out: [Tensor] = []
-        for (i, (x, g)) in zip(xs, gs).enumerated() {
-            let d = try settings.decayed(x, g, "RMSprop.step")
+        return try settings.stepEach(xs, gs, "RMSprop") { i, x, d in
             var c = try cache.take(i, shape: x.shape)
             Elementwise.update(&c, d) { c, g in rho * c + (1 - rho) * g * g }
+            defer { cache.put(i, c) }
             let scaled = try Elementwise.map(d, c) { g, c in g / (c.squareRoot() + eps) }
-            out.append(try outputs.map(i, x, scaled) { x, s in x - lr * s })
-            cache.put(i, c)
+            return try outputs.map(i, x, scaled) { x, s in x - lr * s }
         }
-        settings.iterations += 1
-        return out
     }
 
     /// Clears the average.

@@ -2,7 +2,7 @@ import Tensor
 
 /// Gradient descent with momentum, as in the notes: v ← ρ·v + g, x ← x − lr·v,
 /// the velocity starting at zero.
-public final class Momentum: Optimiser {
+public final class Momentum: FirstOrderOptimiser {
     /// Learning rate, schedule, weight decay and step count.
     public var settings: OptimiserSettings
     private var outputs = OutputBuffers()
@@ -18,25 +18,16 @@ public final class Momentum: Optimiser {
 
     /// `Momentum(lr=…, rho=…)`.
     public var summary: String { "Momentum(\(settings.summaryTail), rho=\(formatNumber(rho)))" }
-    /// The rate of the next step.
-    public var learningRate: Double { settings.currentRate }
-    /// Steps taken.
-    public var iterations: Int { settings.iterations }
 
     /// v ← ρv + g; x ← x − lr·v for every pair.
     public func step(_ xs: [Tensor], _ gs: [Tensor]) throws -> [Tensor] {
-        try checkPairs(xs, gs, "Momentum")
         let lr = settings.currentRate, rho = self.rho
-        var out: [Tensor] = []
-        for (i, (x, g)) in zip(xs, gs).enumerated() {
-            let d = try settings.decayed(x, g, "Momentum.step")
+        return try settings.stepEach(xs, gs, "Momentum") { i, x, d in
             var v = try velocity.take(i, shape: x.shape)
             Elementwise.update(&v, d) { v, g in rho * v + g }
-            out.append(try outputs.map(i, x, v) { x, v in x - lr * v })
-            velocity.put(i, v)
+            defer { velocity.put(i, v) }
+            return try outputs.map(i, x, v) { x, v in x - lr * v }
         }
-        settings.iterations += 1
-        return out
     }
 
     /// Sets the velocity back to zero.
@@ -46,7 +37,7 @@ public final class Momentum: Optimiser {
 /// Nesterov momentum: the gradient is taken at the look-ahead point. Written in
 /// the form that needs only the gradient at x: v ← ρ·v + g, x ← x − lr·(g + ρ·v)
 /// (the same iterates as cs231n's v ← ρv − lr·g, x ← x − ρv_prev + (1 + ρ)v).
-public final class Nesterov: Optimiser {
+public final class Nesterov: FirstOrderOptimiser {
     /// Learning rate, schedule, weight decay and step count.
     public var settings: OptimiserSettings
     private var outputs = OutputBuffers()
@@ -62,26 +53,17 @@ public final class Nesterov: Optimiser {
 
     /// `Nesterov(lr=…, rho=…)`.
     public var summary: String { "Nesterov(\(settings.summaryTail), rho=\(formatNumber(rho)))" }
-    /// The rate of the next step.
-    public var learningRate: Double { settings.currentRate }
-    /// Steps taken.
-    public var iterations: Int { settings.iterations }
 
     /// v ← ρv + g; x ← x − lr·(g + ρv) for every pair.
     public func step(_ xs: [Tensor], _ gs: [Tensor]) throws -> [Tensor] {
-        try checkPairs(xs, gs, "Nesterov")
         let lr = settings.currentRate, rho = self.rho
-        var out: [Tensor] = []
-        for (i, (x, g)) in zip(xs, gs).enumerated() {
-            let d = try settings.decayed(x, g, "Nesterov.step")
+        return try settings.stepEach(xs, gs, "Nesterov") { i, x, d in
             var v = try velocity.take(i, shape: x.shape)
             Elementwise.update(&v, d) { v, g in rho * v + g }
+            defer { velocity.put(i, v) }
             let step = try Elementwise.map(d, v) { g, v in g + rho * v }
-            out.append(try outputs.map(i, x, step) { x, s in x - lr * s })
-            velocity.put(i, v)
+            return try outputs.map(i, x, step) { x, s in x - lr * s }
         }
-        settings.iterations += 1
-        return out
     }
 
     /// Sets the velocity back to zero.

@@ -72,6 +72,37 @@ public struct OptimiserSettings {
     }
 }
 
+/// A first-order optimiser: its rate, decay and step count live in `settings`,
+/// and each step visits the (tensor, gradient) pairs one by one.
+public protocol FirstOrderOptimiser: Optimiser {
+    /// Learning rate, schedule, weight decay and step count.
+    var settings: OptimiserSettings { get set }
+}
+
+extension FirstOrderOptimiser {
+    /// The rate of the next step.
+    public var learningRate: Double { settings.currentRate }
+    /// Steps taken.
+    public var iterations: Int { settings.iterations }
+}
+
+extension OptimiserSettings {
+    /// One step over every pair: checks the pairing, adds weight decay to each
+    /// gradient, passes slot index, tensor and decayed gradient to `update` for the
+    /// next value, and counts the step once all pairs are done.
+    mutating func stepEach(_ xs: [Tensor], _ gs: [Tensor], _ name: String,
+                           _ update: (Int, Tensor, Tensor) throws -> Tensor) throws -> [Tensor] {
+        try checkPairs(xs, gs, name)
+        var out: [Tensor] = []
+        out.reserveCapacity(xs.count)
+        for (i, (x, g)) in zip(xs, gs).enumerated() {
+            out.append(try update(i, x, try decayed(x, g, "\(name).step")))
+        }
+        iterations += 1
+        return out
+    }
+}
+
 /// Checks that `xs` and `gs` pair up.
 func checkPairs(_ xs: [Tensor], _ gs: [Tensor], _ op: String) throws {
     guard xs.count == gs.count else {

@@ -1,7 +1,7 @@
 import Tensor
 
 /// Plain gradient descent: x ← x − lr · g.
-public final class SGD: Optimiser {
+public final class SGD: FirstOrderOptimiser {
     /// Learning rate, schedule, weight decay and step count.
     public var settings: OptimiserSettings
     private var outputs = OutputBuffers()
@@ -13,23 +13,13 @@ public final class SGD: Optimiser {
 
     /// `SGD(lr=…)`.
     public var summary: String { "SGD(\(settings.summaryTail))" }
-    /// The rate of the next step.
-    public var learningRate: Double { settings.currentRate }
-    /// Steps taken.
-    public var iterations: Int { settings.iterations }
 
     /// x − lr · (g + 2λx) for every pair.
     public func step(_ xs: [Tensor], _ gs: [Tensor]) throws -> [Tensor] {
-        try checkPairs(xs, gs, "SGD")
         let lr = settings.currentRate
-        var out: [Tensor] = []
-        out.reserveCapacity(xs.count)
-        for (i, (x, g)) in zip(xs, gs).enumerated() {
-            let d = try settings.decayed(x, g, "SGD.step")
-            out.append(try outputs.map(i, x, d) { x, g in x - lr * g })
+        return try settings.stepEach(xs, gs, "SGD") { i, x, d in
+            try outputs.map(i, x, d) { x, g in x - lr * g }
         }
-        settings.iterations += 1
-        return out
     }
 
     /// Resets the step count.
