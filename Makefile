@@ -2,7 +2,7 @@
 SWIFT      ?= swift
 CONFIG     ?= release
 BIN        := .build/$(CONFIG)/gradbook
-DEB_PKGS   := libreadline-dev libopenblas-dev liblapacke-dev
+DEB_PKGS   := libreadline-dev libopenblas-dev liblapacke-dev libzmq3-dev
 NOTEBOOKS  := $(wildcard notebooks/*.gbook)
 
 .PHONY: run test build deps unit replay replay-only bench clean

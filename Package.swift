@@ -17,10 +17,12 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .systemLibrary(name: "CZMQ", path: "Sources/CZMQ"),
         .target(name: "CVectorMath", linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
         .target(name: "Tensor", dependencies: ["CBLAS", "CVectorMath"], swiftSettings: fast),
         .executableTarget(name: "tensor-bench", dependencies: ["Tensor"], path: "Sources/TensorBench", swiftSettings: fast),
@@ -29,9 +31,13 @@ let package = Package(
         .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor"], swiftSettings: fast),
         .target(name: "Notebook", dependencies: ["Lang", "Tensor"], swiftSettings: fast),
         .target(name: "REPL", dependencies: ["Notebook", "Lang", "CReadline"], swiftSettings: fast),
+        .target(
+            name: "Kernel",
+            dependencies: ["Notebook", "Lang", "Tensor", "CZMQ", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: fast),
         .executableTarget(
             name: "gradbook",
-            dependencies: ["REPL", "Notebook", "Lang",
+            dependencies: ["REPL", "Kernel", "Notebook", "Lang",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: fast),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], exclude: ["Fixtures"]),
@@ -40,6 +46,7 @@ let package = Package(
         .testTarget(name: "LangTests", dependencies: ["Lang", "Tensor"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang"], exclude: ["golden"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Notebook", "Lang"]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "Notebook", "Lang", "Tensor"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -25,6 +25,13 @@ public final class Interpreter {
         set { machine.progressHandler = newValue }
     }
 
+    /// Receives top-level echoes instead of `outputHandler` when set, for a front end
+    /// that shows a result apart from printed text (Jupyter's `execute_result`).
+    public var echoHandler: ((Echo) -> Void)? {
+        get { machine.echoHandler }
+        set { machine.echoHandler = newValue }
+    }
+
     /// A fresh session with only the builtins defined.
     public init() {}
 
@@ -69,7 +76,13 @@ public final class Interpreter {
                 let v = try s(base)
                 switch v {
                 case .nothing, .undefined, .function: break
-                default: m.outputHandler(.text(m.formatter.format(v)))
+                default:
+                    let text = m.formatter.format(v)
+                    if let echo = m.echoHandler {
+                        echo(Echo(text: text, value: v))
+                    } else {
+                        m.outputHandler(.text(text))
+                    }
                 }
             } catch let d as Diagnostic {
                 failure = d
@@ -155,9 +168,10 @@ public final class Interpreter {
 
     /// Forgets every variable and setting; keeps the handlers.
     public func reset() {
-        let output = machine.outputHandler, progress = machine.progressHandler
+        let output = machine.outputHandler, progress = machine.progressHandler, echo = machine.echoHandler
         machine = Machine()
         machine.outputHandler = output
         machine.progressHandler = progress
+        machine.echoHandler = echo
     }
 }

@@ -25,6 +25,7 @@ final class Machine {
 
     var outputHandler: (Output) -> Void = { _ in }
     var progressHandler: ((Progress) -> Void)?
+    var echoHandler: ((Echo) -> Void)?
     var formatter = ValueFormatter()
     var random = RandomGenerator(seed: 0)
 

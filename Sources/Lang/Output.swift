@@ -1,3 +1,6 @@
+import Autodiff
+import Tensor
+
 /// What a chunk shows: echoes and `print` are text; plots are data for the
 /// front end to draw.
 public enum Output: Equatable, Sendable {
@@ -5,6 +8,24 @@ public enum Output: Equatable, Sendable {
     case text(String)
     /// A plot to draw.
     case plot(PlotSpec)
+}
+
+/// A top-level statement's value as the prompt shows it, with the tensor behind
+/// it so a richer front end can draw it (an HTML table in Jupyter).
+public struct Echo {
+    /// The text the REPL prints for the value.
+    public var text: String
+    /// The tensor shown: a tensor value, or a differentiable variable's value; nil otherwise.
+    public var tensor: Tensor?
+
+    init(text: String, value: Value) {
+        self.text = text
+        switch value {
+        case .tensor(let box): tensor = box.tensor
+        case .variable(let x): tensor = x.value
+        default: tensor = nil
+        }
+    }
 }
 
 /// How far a long builtin (`fit`, `minimize`) has got.

@@ -38,11 +38,17 @@ public enum TextFile {
     /// over it, so a crash leaves either the old file or the new one, never half of one.
     /// - Throws: `TextFile.Failure` when any step fails (the temporary file is removed).
     public static func writeAtomically(_ text: String, to path: String) throws {
+        try writeAtomically(bytes: Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` atomically, as `writeAtomically(_:to:)` does text.
+    /// - Throws: `TextFile.Failure` when any step fails (the temporary file is removed).
+    public static func writeAtomically(bytes: [UInt8], to path: String) throws {
         let temporary = path + ".tmp-\(getpid())"
         guard let file = fopen(temporary, "wb") else {
             throw Failure(path: temporary, reason: String(cString: strerror(errno)))
         }
-        var bytes = Array(text.utf8)
+        var bytes = bytes
         let written = bytes.withUnsafeMutableBytes { fwrite($0.baseAddress, 1, $0.count, file) }
         let flushed = fflush(file) == 0 && fsync(fileno(file)) == 0
         fclose(file)

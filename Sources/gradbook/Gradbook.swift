@@ -9,6 +9,7 @@ struct Gradbook: ParsableCommand {
         subcommands: [
             ReplCommand.self,
             RunCommand.self, ExportCommand.self,
+            KernelCommand.self,
         ],
         defaultSubcommand: ReplCommand.self)
 }

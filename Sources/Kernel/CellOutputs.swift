@@ -1,0 +1,85 @@
+import Glibc
+import Lang
+import Notebook
+
+/// What one running cell shows, sent to iopub as it happens. An echo is held
+/// back until the next output: the cell's last echo becomes the
+/// `execute_result`, earlier ones `display_data`.
+final class CellOutputs {
+    private let publisher: Publisher?
+    private let parent: JSONValue
+    private var pendingEcho: Echo?
+    private var progressID: String?
+    private var lastProgress = 0.0
+
+    /// `publisher` nil: a silent execution, which shows nothing.
+    init(publisher: Publisher?, parent: JSONValue) {
+        self.publisher = publisher
+        self.parent = parent
+    }
+
+    func show(_ output: Output) {
+        guard let publisher else { return }
+        flushEcho()
+        switch output {
+        case .text(let text):
+            publisher.publish("stream", ["name": "stdout", "text": .string(text + "\n")], parent: parent)
+        case .plot(let plot):
+            let data: JSONValue = ["image/svg+xml": .string(SVGPlot.render(plot)), "text/plain": .string(plot.summary)]
+            publisher.publish("display_data", ["data": data, "metadata": [:], "transient": [:]], parent: parent)
+        }
+    }
+
+    func echo(_ echo: Echo) {
+        flushEcho()
+        pendingEcho = echo
+    }
+
+    /// Sends a held echo as `display_data` (another output follows it, or the cell failed).
+    func flushEcho() {
+        guard let echo = pendingEcho, let publisher else { return }
+        pendingEcho = nil
+        publisher.publish("display_data", ["data": CellOutputs.bundle(echo), "metadata": [:], "transient": [:]],
+                          parent: parent)
+    }
+
+    /// Sends a held echo as the cell's `execute_result`.
+    func finishWithResult(executionCount: Int) {
+        guard let echo = pendingEcho, let publisher else { return }
+        pendingEcho = nil
+        publisher.publish("execute_result", ["data": CellOutputs.bundle(echo), "metadata": [:],
+                                             "execution_count": .number(Double(executionCount))], parent: parent)
+    }
+
+    /// A progress bar as one display, updated in place at most ten times a second.
+    func progress(_ p: Progress) {
+        guard let publisher else { return }
+        let now = CellOutputs.seconds()
+        let last = p.done >= p.total
+        if progressID != nil && !last && now - lastProgress < 0.1 { return }
+        lastProgress = now
+        let data: JSONValue = ["text/plain": .string(ProgressText.plain(p)), "text/html": .string(ProgressText.html(p))]
+        if let id = progressID {
+            publisher.publish("update_display_data",
+                              ["data": data, "metadata": [:], "transient": ["display_id": .string(id)]], parent: parent)
+        } else {
+            let id = "progress-\(Int(now * 1e6))"
+            progressID = id
+            publisher.publish("display_data",
+                              ["data": data, "metadata": [:], "transient": ["display_id": .string(id)]], parent: parent)
+        }
+    }
+
+    /// The MIME bundle of an echo: the prompt's text, and a table for a vector or matrix.
+    static func bundle(_ echo: Echo) -> JSONValue {
+        var data: [String: JSONValue] = ["text/plain": .string(echo.text)]
+        if let tensor = echo.tensor, let html = TensorHTML.table(tensor) { data["text/html"] = .string(html) }
+        return .object(data)
+    }
+
+    private static func seconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+}

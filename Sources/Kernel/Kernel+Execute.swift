@@ -1,0 +1,93 @@
+import Lang
+import Notebook
+
+extension Kernel {
+    /// Runs a cell: `execute_input`, then printed text as `stream`, plots as
+    /// `display_data`, the last echoed value as `execute_result`, or the
+    /// diagnostic as `error`; then the `execute_reply`.
+    func execute(_ request: Message, on socket: ZMQSocket) {
+        let content = request.content
+        let code = content["code"]?.stringValue ?? ""
+        let silent = content["silent"]?.boolValue ?? false
+        let storeHistory = silent ? false : (content["store_history"]?.boolValue ?? true)
+        let stopOnError = content["stop_on_error"]?.boolValue ?? true
+        if storeHistory { executionCount += 1 }
+        let count = executionCount
+        let parent = request.header
+        if !silent {
+            publisher.publish("execute_input", ["code": .string(code), "execution_count": .number(Double(count))],
+                              parent: parent)
+        }
+
+        if let name = Kernel.helpQuery(code) {
+            let text = interpreter.help(for: name) ?? "no help for '\(name)'"
+            if !silent { publisher.publish("stream", ["name": "stdout", "text": .string(text + "\n")], parent: parent) }
+            reply(request, "execute_reply", ["status": "ok", "execution_count": .number(Double(count)),
+                                             "payload": [], "user_expressions": [:]], on: socket)
+            return
+        }
+
+        let cell = CellOutputs(publisher: silent ? nil : publisher, parent: parent)
+        interpreter.outputHandler = { cell.show($0) }
+        interpreter.echoHandler = { cell.echo($0) }
+        interpreter.progressHandler = { cell.progress($0) }
+        let origin = "In[\(count)]"
+        let diagnostic = interpreter.run(code, origin: origin)
+        interpreter.outputHandler = { _ in }
+        interpreter.echoHandler = nil
+        interpreter.progressHandler = nil
+
+        if let diagnostic {
+            cell.flushEcho()
+            let rendered = diagnostic.render(source: code, origin: origin, color: true)
+            let traceback = JSONValue.array(rendered.split(separator: "\n", omittingEmptySubsequences: false)
+                                                .map { .string(String($0)) })
+            let error: [String: JSONValue] = [
+                "ename": .string(Kernel.errorName(diagnostic.kind)),
+                "evalue": .string(diagnostic.message),
+                "traceback": traceback,
+            ]
+            if !silent { publisher.publish("error", .object(error), parent: parent) }
+            var answer = error
+            answer["status"] = "error"
+            answer["execution_count"] = .number(Double(count))
+            reply(request, "execute_reply", .object(answer), on: socket)
+            if stopOnError { abortQueuedRequests(on: socket) }
+            return
+        }
+        cell.finishWithResult(executionCount: count)
+        reply(request, "execute_reply", ["status": "ok", "execution_count": .number(Double(count)),
+                                         "payload": [], "user_expressions": [:]], on: socket)
+    }
+
+    /// After a failed cell, the cells already queued behind it are answered
+    /// `aborted` rather than run, as a notebook's "run all" expects.
+    private func abortQueuedRequests(on socket: ZMQSocket) {
+        while !isStopping, socket.poll(milliseconds: 0), let frames = socket.receive() {
+            guard let queued = try? Message(frames: frames, signer: signer), queued.type == "execute_request" else {
+                handle(frames, on: socket, channel: .shell)
+                continue
+            }
+            publisher.status("busy", parent: queued.header)
+            reply(queued, "execute_reply", ["status": "aborted", "execution_count": .number(Double(executionCount))],
+                  on: socket)
+            publisher.status("idle", parent: queued.header)
+        }
+    }
+
+    /// `?name` or `name?`: the name to show help for, as IPython does.
+    static func helpQuery(_ code: String) -> String? {
+        var text = Substring(code)
+        while let c = text.first, c.isWhitespace { text.removeFirst() }
+        while let c = text.last, c.isWhitespace { text.removeLast() }
+        if text.hasPrefix("?") { text.removeFirst() } else if text.hasSuffix("?") { text.removeLast() } else { return nil }
+        guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        return String(text)
+    }
+
+    /// `NameError`, `ShapeError`…: a diagnostic kind in the names Python users know.
+    static func errorName(_ kind: Diagnostic.Kind) -> String {
+        let raw = kind.rawValue
+        return raw.prefix(1).uppercased() + raw.dropFirst() + "Error"
+    }
+}

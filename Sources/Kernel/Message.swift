@@ -1,0 +1,88 @@
+import FoundationEssentials
+import Glibc
+import Notebook
+
+/// One Jupyter message: the routing identities and the four JSON parts.
+public struct Message: Sendable {
+    /// ZeroMQ routing frames before the delimiter (who to answer on a ROUTER socket).
+    public var identities: [[UInt8]]
+    /// `msg_id`, `msg_type`, `session`, `username`, `date`, `version`.
+    public var header: JSONValue
+    /// The header of the request this message answers; `{}` for none.
+    public var parentHeader: JSONValue
+    /// Free-form metadata.
+    public var metadata: JSONValue
+    /// The body, by message type.
+    public var content: JSONValue
+
+    static let delimiter: [UInt8] = Array("<IDS|MSG>".utf8)
+
+    /// `header.msg_type`.
+    public var type: String { header["msg_type"]?.stringValue ?? "" }
+
+    /// A message with the given parts.
+    public init(identities: [[UInt8]] = [], header: JSONValue, parentHeader: JSONValue = [:],
+                metadata: JSONValue = [:], content: JSONValue) {
+        self.identities = identities
+        self.header = header
+        self.parentHeader = parentHeader
+        self.metadata = metadata
+        self.content = content
+    }
+
+    /// Decodes wire frames, checking the signature.
+    /// - Throws: `KernelError.malformedMessage` or `.badSignature`.
+    public init(frames: [[UInt8]], signer: MessageSigner) throws {
+        guard let split = frames.firstIndex(of: Message.delimiter) else {
+            throw KernelError.malformedMessage("no <IDS|MSG> delimiter")
+        }
+        guard frames.count >= split + 6 else { throw KernelError.malformedMessage("fewer than four JSON frames") }
+        let parts = Array(frames[(split + 2)..<(split + 6)])
+        guard signer.verify(frames[split + 1], parts) else { throw KernelError.badSignature }
+        func decode(_ bytes: [UInt8], _ name: String) throws -> JSONValue {
+            do { return try JSONValue.parse(bytes) } catch { throw KernelError.malformedMessage("\(name): \(error)") }
+        }
+        identities = Array(frames[..<split])
+        header = try decode(parts[0], "header")
+        parentHeader = try decode(parts[1], "parent_header")
+        metadata = try decode(parts[2], "metadata")
+        content = try decode(parts[3], "content")
+    }
+
+    /// The wire frames: identities, delimiter, signature and the four JSON parts.
+    public func frames(signer: MessageSigner) -> [[UInt8]] {
+        let parts = [header.serialized(), parentHeader.serialized(), metadata.serialized(), content.serialized()]
+        return identities + [Message.delimiter, Array(signer.signature(parts).utf8)] + parts
+    }
+}
+
+/// Makes headers for the messages this kernel sends.
+struct HeaderFactory {
+    /// This kernel's session id, the same on every message it sends.
+    let session = UUID().uuidString.lowercased()
+
+    func header(type: String) -> JSONValue {
+        [
+            "msg_id": .string(UUID().uuidString.lowercased()),
+            "msg_type": .string(type),
+            "session": .string(session),
+            "username": "gradbook",
+            "date": .string(HeaderFactory.now()),
+            "version": "5.3",
+        ]
+    }
+
+    /// The current UTC time in ISO 8601 with microseconds, as Jupyter writes dates.
+    static func now() -> String {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        var seconds = spec.tv_sec
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let micro = String(spec.tv_nsec / 1000)
+        let fraction = String(repeating: "0", count: max(0, 6 - micro.count)) + micro
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(fraction)Z"
+    }
+}
