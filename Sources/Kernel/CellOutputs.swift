@@ -9,6 +9,8 @@ final class CellOutputs {
     private let publisher: Publisher?
     private let parent: JSONValue
     private var pendingEcho: Echo?
+    private var streamBuffer = ""
+    private var lastStreamFlush = 0.0
     private var progressID: String?
     private var lastProgress = 0.0
 
@@ -23,8 +25,12 @@ final class CellOutputs {
         flushEcho()
         switch output {
         case .text(let text):
-            publisher.publish("stream", ["name": "stdout", "text": .string(text + "\n")], parent: parent)
+            // A loop that prints thousands of lines sends a few batched messages, not one per line.
+            streamBuffer += text + "\n"
+            let now = CellOutputs.seconds()
+            if streamBuffer.utf8.count > 65_536 || now - lastStreamFlush > 0.05 { flushStream(at: now) }
         case .plot(let plot):
+            flushStream()
             let data: JSONValue = ["image/svg+xml": .string(SVGPlot.render(plot)), "text/plain": .string(plot.summary)]
             publisher.publish("display_data", ["data": data, "metadata": [:], "transient": [:]], parent: parent)
         }
@@ -35,8 +41,17 @@ final class CellOutputs {
         pendingEcho = echo
     }
 
+    /// Sends the printed text not yet sent.
+    func flushStream(at now: Double = CellOutputs.seconds()) {
+        lastStreamFlush = now
+        guard !streamBuffer.isEmpty, let publisher else { return }
+        publisher.publish("stream", ["name": "stdout", "text": .string(streamBuffer)], parent: parent)
+        streamBuffer = ""
+    }
+
     /// Sends a held echo as `display_data` (another output follows it, or the cell failed).
     func flushEcho() {
+        flushStream()
         guard let echo = pendingEcho, let publisher else { return }
         pendingEcho = nil
         publisher.publish("display_data", ["data": CellOutputs.bundle(echo), "metadata": [:], "transient": [:]],
@@ -45,6 +60,7 @@ final class CellOutputs {
 
     /// Sends a held echo as the cell's `execute_result`.
     func finishWithResult(executionCount: Int) {
+        flushStream()
         guard let echo = pendingEcho, let publisher else { return }
         pendingEcho = nil
         publisher.publish("execute_result", ["data": CellOutputs.bundle(echo), "metadata": [:],
@@ -54,6 +70,7 @@ final class CellOutputs {
     /// A progress bar as one display, updated in place at most ten times a second.
     func progress(_ p: Progress) {
         guard let publisher else { return }
+        flushStream()
         let now = CellOutputs.seconds()
         let last = p.done >= p.total
         if progressID != nil && !last && now - lastProgress < 0.1 { return }
@@ -77,7 +94,7 @@ final class CellOutputs {
         return .object(data)
     }
 
-    private static func seconds() -> Double {
+    static func seconds() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9

@@ -51,8 +51,11 @@ extension Kernel {
             var answer = error
             answer["status"] = "error"
             answer["execution_count"] = .number(Double(count))
+            // Only requests queued before the error reply leaves were sent without
+            // seeing it (a "run all"); a request sent after it must run.
+            let queued = stopOnError ? takeQueuedRequests(on: socket) : []
             reply(request, "execute_reply", .object(answer), on: socket)
-            if stopOnError { abortQueuedRequests(on: socket) }
+            abort(queued, on: socket)
             return
         }
         cell.finishWithResult(executionCount: count)
@@ -60,18 +63,25 @@ extension Kernel {
                                          "payload": [], "user_expressions": [:]], on: socket)
     }
 
-    /// After a failed cell, the cells already queued behind it are answered
-    /// `aborted` rather than run, as a notebook's "run all" expects.
-    private func abortQueuedRequests(on socket: ZMQSocket) {
-        while !isStopping, socket.poll(milliseconds: 0), let frames = socket.receive() {
-            guard let queued = try? Message(frames: frames, signer: signer), queued.type == "execute_request" else {
+    /// The messages waiting on the shell socket right now.
+    private func takeQueuedRequests(on socket: ZMQSocket) -> [[[UInt8]]] {
+        var queued: [[[UInt8]]] = []
+        while socket.poll(milliseconds: 0), let frames = socket.receive() { queued.append(frames) }
+        return queued
+    }
+
+    /// After a failed cell, the cells queued behind it are answered `aborted`
+    /// rather than run, as a notebook's "run all" expects; other requests are served.
+    private func abort(_ queued: [[[UInt8]]], on socket: ZMQSocket) {
+        for frames in queued {
+            guard let request = try? Message(frames: frames, signer: signer), request.type == "execute_request" else {
                 handle(frames, on: socket, channel: .shell)
                 continue
             }
-            publisher.status("busy", parent: queued.header)
-            reply(queued, "execute_reply", ["status": "aborted", "execution_count": .number(Double(executionCount))],
+            publisher.status("busy", parent: request.header)
+            reply(request, "execute_reply", ["status": "aborted", "execution_count": .number(Double(executionCount))],
                   on: socket)
-            publisher.status("idle", parent: queued.header)
+            publisher.status("idle", parent: request.header)
         }
     }
 
