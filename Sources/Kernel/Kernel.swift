@@ -80,9 +80,18 @@ public final class Kernel {
 
     /// Receives and handles messages on `socket` until shutdown.
     private func serve(_ socket: ZMQSocket, channel: Channel) {
+        let parent = getppid()
         while !stopping.load(ordering: .acquiring) {
             // A short poll lets the loop notice a shutdown requested on the other channel.
-            guard socket.poll(milliseconds: 100) else { continue }
+            guard socket.poll(milliseconds: 100) else {
+                // A kernel whose Jupyter server was killed is reparented: end rather than linger.
+                if channel == .control && parent != 1 && getppid() != parent {
+                    Kernel.log("the process that started the kernel is gone; shutting down")
+                    stopping.store(true, ordering: .releasing)
+                    Interrupt.request()
+                }
+                continue
+            }
             guard let frames = socket.receive() else { return }
             handle(frames, on: socket, channel: channel)
         }
