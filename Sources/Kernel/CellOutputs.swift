@@ -36,6 +36,13 @@ final class CellOutputs {
         }
     }
 
+    /// Shows a MIME bundle (a table of variables, say) as `display_data`.
+    func display(_ data: JSONValue) {
+        guard let publisher else { return }
+        flushEcho()
+        publisher.publish("display_data", ["data": data, "metadata": [:], "transient": [:]], parent: parent)
+    }
+
     func echo(_ echo: Echo) {
         flushEcho()
         pendingEcho = echo
@@ -76,14 +83,16 @@ final class CellOutputs {
         if progressID != nil && !last && now - lastProgress < 0.1 { return }
         lastProgress = now
         let data: JSONValue = ["text/plain": .string(ProgressText.plain(p)), "text/html": .string(ProgressText.html(p))]
+        // Tagged so a notebook converted back to .gbook leaves the bar out, as the prompt's record does.
+        let metadata: JSONValue = ["gradbook": ["progress": true]]
         if let id = progressID {
             publisher.publish("update_display_data",
-                              ["data": data, "metadata": [:], "transient": ["display_id": .string(id)]], parent: parent)
+                              ["data": data, "metadata": metadata, "transient": ["display_id": .string(id)]], parent: parent)
         } else {
             let id = "progress-\(Int(now * 1e6))"
             progressID = id
             publisher.publish("display_data",
-                              ["data": data, "metadata": [:], "transient": ["display_id": .string(id)]], parent: parent)
+                              ["data": data, "metadata": metadata, "transient": ["display_id": .string(id)]], parent: parent)
         }
     }
 

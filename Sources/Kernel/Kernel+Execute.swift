@@ -19,27 +19,40 @@ extension Kernel {
                               parent: parent)
         }
 
-        if let name = Kernel.helpQuery(code) {
-            let text = interpreter.help(for: name) ?? "no help for '\(name)'"
-            if !silent { publisher.publish("stream", ["name": "stdout", "text": .string(text + "\n")], parent: parent) }
-            reply(request, "execute_reply", ["status": "ok", "execution_count": .number(Double(count)),
-                                             "payload": [], "user_expressions": [:]], on: socket)
-            return
-        }
-
         let cell = CellOutputs(publisher: silent ? nil : publisher, parent: parent)
-        interpreter.outputHandler = { cell.show($0) }
-        interpreter.echoHandler = { cell.echo($0) }
-        interpreter.progressHandler = { cell.progress($0) }
         let origin = "In[\(count)]"
-        let diagnostic = interpreter.run(code, origin: origin)
-        interpreter.outputHandler = { _ in }
-        interpreter.echoHandler = nil
-        interpreter.progressHandler = nil
+        var source = code
+        var diagnostic: Diagnostic?
+        if let name = Kernel.helpQuery(code) {
+            cell.show(.text(interpreter.help(for: name) ?? "no help for '\(name)'"))
+        } else if let command = CellCommand(cell: code) {
+            switch command {
+            case .help:
+                cell.show(.text(CellCommand.helpText))
+            case .vars:
+                let rows = interpreter.variables
+                cell.display(["text/plain": .string(CellCommand.variablesText(rows)),
+                              "text/html": .string(CellCommand.variablesHTML(rows))])
+            case .reset:
+                interpreter.reset()
+                cell.show(.text("session reset: every variable forgotten"))
+            case .time(let expression):
+                source = expression
+                let start = CellOutputs.seconds()
+                diagnostic = run(expression, origin: origin, into: cell)
+                if diagnostic == nil {
+                    cell.show(.text("time: " + DurationFormat.string(seconds: CellOutputs.seconds() - start)))
+                }
+            case .unknown(let name):
+                cell.show(.text("unknown command ':\(name)'; :help lists the commands"))
+            }
+        } else {
+            diagnostic = run(code, origin: origin, into: cell)
+        }
 
         if let diagnostic {
             cell.flushEcho()
-            let rendered = diagnostic.render(source: code, origin: origin, color: true)
+            let rendered = diagnostic.render(source: source, origin: origin, color: true)
             let traceback = JSONValue.array(rendered.split(separator: "\n", omittingEmptySubsequences: false)
                                                 .map { .string(String($0)) })
             let error: [String: JSONValue] = [
@@ -61,6 +74,19 @@ extension Kernel {
         cell.finishWithResult(executionCount: count)
         reply(request, "execute_reply", ["status": "ok", "execution_count": .number(Double(count)),
                                          "payload": [], "user_expressions": [:]], on: socket)
+    }
+
+    /// Runs code in the session, its outputs going to `cell`.
+    private func run(_ code: String, origin: String, into cell: CellOutputs) -> Diagnostic? {
+        interpreter.outputHandler = { cell.show($0) }
+        interpreter.echoHandler = { cell.echo($0) }
+        interpreter.progressHandler = { cell.progress($0) }
+        defer {
+            interpreter.outputHandler = { _ in }
+            interpreter.echoHandler = nil
+            interpreter.progressHandler = nil
+        }
+        return interpreter.run(code, origin: origin)
     }
 
     /// The messages waiting on the shell socket right now.

@@ -8,7 +8,7 @@ struct Gradbook: ParsableCommand {
         abstract: "A notebook-style REPL for tensors, autodiff and small networks.",
         subcommands: [
             ReplCommand.self,
-            RunCommand.self, ExportCommand.self,
+            RunCommand.self, ExportCommand.self, ConvertCommand.self,
             KernelCommand.self,
         ],
         defaultSubcommand: ReplCommand.self)

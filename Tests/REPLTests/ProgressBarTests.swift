@@ -1,4 +1,5 @@
 import Testing
+import Notebook
 import REPL
 
 @Suite struct ProgressBarDrawing {
