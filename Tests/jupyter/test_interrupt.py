@@ -1,8 +1,9 @@
 """Interrupting a running cell: by the kernelspec's interrupt_mode through
-KernelManager.interrupt_kernel (what JupyterLab's stop button does), and by an
-interrupt_request on the control channel. Either way the cell fails with
-InterruptedError within 2 s and the session keeps its variables."""
+KernelManager.interrupt_kernel (what JupyterLab's stop button does), by an
+interrupt_request on the control channel, and by SIGINT. Each way the cell
+fails with InterruptedError within 2 s and the session keeps its variables."""
 
+import signal
 import time
 
 from kernel_driver import collect_iopub, shell_reply, run_cell
@@ -64,6 +65,17 @@ def test_interrupt_request_message_stops_a_loop(kc):
     assert reply["parent_header"]["msg_id"] == message["header"]["msg_id"]
     check_interrupted(kc, msg_id, interrupted_at)
     check_session_intact(kc)
+
+
+def test_sigint_stops_a_loop(km_kc):
+    km, kc = km_kc
+    assert run_cell(kc, "before = 41;").status == "ok"
+    msg_id = start_loop(kc)
+    interrupted_at = time.monotonic()
+    km.signal_kernel(signal.SIGINT)
+    check_interrupted(kc, msg_id, interrupted_at)
+    check_session_intact(kc)
+    assert km.is_alive()
 
 
 def test_interrupt_while_idle_is_harmless(km_kc):

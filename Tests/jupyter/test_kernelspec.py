@@ -3,12 +3,14 @@ Jupyter's own tools (`jupyter kernelspec list`, KernelSpecManager)."""
 
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 
 from conftest import gradbook_bin
@@ -42,7 +44,8 @@ def test_kernelspec_list_shows_gradbook_in_the_venv():
 
 def test_kernel_json_runs_this_binary(bin_path):
     spec = KernelSpecManager().get_kernel_spec("gradbook")
-    assert spec.argv == [bin_path, "kernel", "-f", "{connection_file}"], spec.argv
+    # Options of the kernel's own may follow; Jupyter only fills in the connection file.
+    assert spec.argv[:4] == [bin_path, "kernel", "-f", "{connection_file}"], spec.argv
     assert os.path.isabs(spec.argv[0])
     assert spec.display_name == "Gradbook"
     assert spec.language == "gradbook"
@@ -58,15 +61,33 @@ def test_logos_are_installed_at_their_sizes():
     assert root.tag.endswith("svg"), root.tag
 
 
-def test_user_install_goes_to_the_user_data_dir():
-    with tempfile.TemporaryDirectory() as home:
-        env = {k: v for k, v in os.environ.items()
-               if k not in ("JUPYTER_PATH", "JUPYTER_DATA_DIR", "XDG_DATA_HOME")}
-        env["HOME"] = home
-        done = subprocess.run([gradbook_bin(), "kernel", "install", "--user"],
-                              capture_output=True, text=True, env=env, timeout=60)
-        assert done.returncode == 0, done.stdout + done.stderr
-        expected = os.path.join(home, ".local", "share", "jupyter", "kernels", "gradbook")
-        assert os.path.isfile(os.path.join(expected, "kernel.json")), os.listdir(home)
+def user_install(env_changes):
+    """Installs with --user under a fresh HOME and returns (home, env) for checking."""
+    home = tempfile.mkdtemp()
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("JUPYTER_PATH", "JUPYTER_DATA_DIR", "XDG_DATA_HOME")}
+    # jupyter_core lists a venv's own kernels before the user's unless told otherwise;
+    # the venv here holds a gradbook kernelspec too, which would hide the user's.
+    env.update(HOME=home, JUPYTER_PREFER_ENV_PATH="0")
+    env.update({k: v.format(home=home) for k, v in env_changes.items()})
+    done = subprocess.run([gradbook_bin(), "kernel", "install", "--user"],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return home, env
+
+
+@pytest.mark.parametrize("env_changes, data_dir", [
+    ({}, "{home}/.local/share/jupyter"),
+    ({"XDG_DATA_HOME": "{home}/xdg"}, "{home}/xdg/jupyter"),
+    ({"JUPYTER_DATA_DIR": "{home}/jdata"}, "{home}/jdata"),
+])
+def test_user_install_goes_where_jupyter_looks(env_changes, data_dir):
+    home, env = user_install(env_changes)
+    try:
+        expected = os.path.join(data_dir.format(home=home), "kernels", "gradbook")
+        assert os.path.isfile(os.path.join(expected, "kernel.json")), \
+            [os.path.join(d, f) for d, _, files in os.walk(home) for f in files]
         specs = kernelspecs(env)
         assert os.path.realpath(specs.get("gradbook", "")) == os.path.realpath(expected), specs
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
