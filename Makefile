@@ -5,7 +5,7 @@ BIN        := .build/$(CONFIG)/gradbook
 DEB_PKGS   := libreadline-dev libopenblas-dev liblapacke-dev libzmq3-dev
 NOTEBOOKS  := $(wildcard notebooks/*.gbook)
 
-.PHONY: run test build deps unit replay replay-only bench clean
+.PHONY: run test build deps unit replay replay-only bench clean jupyter
 
 run: build
 	@$(BIN)
@@ -30,9 +30,15 @@ test: deps
 	@$(MAKE) --no-print-directory replay-only
 	sh docs/notebooks/check-exports.sh $(BIN)
 	bash Tests/terminal/repl_terminal_test.sh $(BIN)
+	@$(MAKE) --no-print-directory jupyter
 
 unit: deps
 	$(SWIFT) test -c $(CONFIG)
+
+# The kernel driven by the real Jupyter client; the venv (.build/jupyter-venv) is
+# made once and reused while Tests/jupyter/requirements.txt is unchanged.
+jupyter:
+	bash Tests/jupyter/run.sh $(BIN)
 
 replay-only:
 	@if [ -n "$(NOTEBOOKS)" ]; then $(BIN) run $(NOTEBOOKS); else echo "no notebooks to replay"; fi
@@ -46,6 +52,7 @@ bench: build
 	bash bench/autodiff/run.sh
 	bash bench/nn/run.sh
 	bash bench/startup/run.sh $(BIN)
+	bash bench/kernel/run.sh $(BIN)
 
 clean:
 	rm -rf .build

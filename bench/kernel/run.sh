@@ -35,6 +35,8 @@ export JUPYTER_PLATFORM_DIRS=1
 
 echo "== kernel start-up and round trip (gradbook vs ipykernel)"
 "$VENV/bin/python" "$HERE/kernel_bench.py" --starts "$STARTS" --trips "$TRIPS" gradbook python3
+echo "-- the same start-up with the client retrying its connection every 2 ms (the kernels' own cost)"
+"$VENV/bin/python" "$HERE/kernel_bench.py" --starts "$STARTS" --trips 0 --reconnect-ms 2 gradbook python3
 
 echo "== nbconvert --execute of $(basename "$NOTEBOOK") on the gradbook kernel"
 name=$(basename "$NOTEBOOK" .gbook)
