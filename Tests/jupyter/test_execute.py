@@ -108,6 +108,13 @@ def test_tensor_result_matches_repl_text_and_has_html_table(kc):
     assert html.count("<tr") >= 2, f"expected a row per matrix row: {html!r}"
 
 
+def test_vector_result_has_html_table_too(kc):
+    expected = piped_output("[0.25, -8, 1e3]\n").rstrip("\n")
+    data = run_cell(kc, "[0.25, -8, 1e3]").result()["data"]
+    assert data["text/plain"] == expected
+    assert "<table" in data.get("text/html", ""), data
+
+
 def test_print_goes_to_stdout_stream(kc):
     run = run_cell(kc, 'print("hi")')
     assert run.status == "ok", run.describe()
@@ -138,7 +145,7 @@ def test_singular_inverse_is_an_error_with_diagnostic(kc):
         assert "singular" in content["evalue"], content
         text = strip_ansi("\n".join(content["traceback"]))
         assert "singular" in text, text
-        assert "error: " in text, text
+        assert f"error: {content['evalue']}" in text, text
         assert "-->" in text, text
     assert errors[0]["content"]["ename"] == run.content["ename"]
 
