@@ -1,3 +1,4 @@
+import Notebook
 import Lang
 
 /// The prompt's meta-commands that make sense in a notebook cell: a cell that is
@@ -47,8 +48,8 @@ enum CellCommand: Equatable {
     static func variablesHTML(_ rows: [VariableInfo]) -> String {
         var html = "<table><thead><tr><th>name</th><th>type</th><th>shape</th></tr></thead><tbody>"
         for row in rows {
-            html += "<tr><td><code>\(TensorHTML.escape(row.name))</code></td><td>\(TensorHTML.escape(row.type))</td>"
-                + "<td>\(TensorHTML.escape(row.shape ?? ""))</td></tr>"
+            html += "<tr><td><code>\(escapeXML(row.name))</code></td><td>\(escapeXML(row.type))</td>"
+                + "<td>\(escapeXML(row.shape ?? ""))</td></tr>"
         }
         return html + "</tbody></table>"
     }

@@ -1,3 +1,4 @@
+import Notebook
 import Lang
 
 /// How a long builtin's progress reads in a notebook front end.
@@ -15,6 +16,6 @@ enum ProgressText {
     /// An HTML `<progress>` element with the counts and message beside it.
     static func html(_ p: Progress) -> String {
         "<progress value=\"\(max(p.done, 0))\" max=\"\(max(p.total, 1))\" style=\"width: 20em\"></progress> "
-            + "<code>\(p.done)/\(p.total)</code> \(TensorHTML.escape(p.message))"
+            + "<code>\(p.done)/\(p.total)</code> \(escapeXML(p.message))"
     }
 }

@@ -1,3 +1,4 @@
+import Notebook
 import Tensor
 
 /// A vector or matrix as an HTML table, for Jupyter front ends; large ones
@@ -38,20 +39,5 @@ enum TensorHTML {
     static func shown(_ count: Int) -> [Int] {
         if count <= limit { return Array(0..<count) }
         return Array(0..<edge) + [-1] + Array((count - edge)..<count)
-    }
-
-    /// Text made safe inside HTML.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

@@ -58,7 +58,7 @@ public enum MarkdownExport {
                 flushCode()
                 var pending: [String] = []
                 func flushOutput() {
-                    if !pending.isEmpty { blocks.append("<pre>" + escapeHTML(pending.joined(separator: "\n")) + "</pre>"); pending = [] }
+                    if !pending.isEmpty { blocks.append("<pre>" + escapeXML(pending.joined(separator: "\n")) + "</pre>"); pending = [] }
                 }
                 for (k, line) in lines.enumerated() {
                     if let plot = result?.plots[k] {
@@ -70,7 +70,7 @@ public enum MarkdownExport {
                     } else if k == result?.errorLine {
                         flushOutput()
                         if !cell.options.expectError && !notebook.defaults.expectError { errors += 1 }
-                        blocks.append("> [!CAUTION]\n> " + escapeHTML(line))
+                        blocks.append("> [!CAUTION]\n> " + escapeXML(line))
                     } else {
                         pending.append(line)
                     }
@@ -126,20 +126,6 @@ public enum MarkdownExport {
         }
         let fence = String(repeating: "`", count: max(3, longest + 1))
         return fence + "gradbook\n" + lines.joined(separator: "\n") + "\n" + fence
-    }
-
-    /// Text safe inside HTML: `&`, `<`, `>` escaped.
-    static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 
     static func escapeAlt(_ text: String) -> String {

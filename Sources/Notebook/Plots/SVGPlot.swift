@@ -354,19 +354,3 @@ extension String {
     /// The text with a leading hyphen-minus set as a typographic minus sign.
     func replacingMinus() -> String { hasPrefix("-") ? "\u{2212}" + dropFirst() : self }
 }
-
-/// Text made safe for XML content and attribute values.
-func escapeXML(_ text: String) -> String {
-    var out = ""
-    for c in text {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(c)
-        }
-    }
-    return out
-}
