@@ -3,7 +3,7 @@ started the same way through jupyter_client in the same run.
 
 Start-up: from KernelManager.start_kernel() to the kernel_info_reply of a
 kernel_info_request sent as soon as the channels are open (ZeroMQ queues it
-until the kernel binds its shell socket). client.wait_for_ready() is not used:
+until the kernel binds its shell socket). client.wait_for_ready() is not timed:
 it adds fixed 0.2 s iopub waits that would hide the difference.
 jupyter_client connects as soon as the process is launched, usually before the
 kernel listens; ZeroMQ then retries the connection after its reconnect interval,
@@ -68,7 +68,11 @@ def start(name, reconnect_ms=None):
             print(f"{name}: no kernel_info_reply within 2 s, asking again")
             if time.monotonic() > deadline or not km.is_alive():
                 raise
-    return time.perf_counter() - t0, km, kc
+    elapsed = time.perf_counter() - t0
+    # Untimed: iopub is a PUB/SUB pair and may connect later than shell; a
+    # round trip that starts before it has would wait for an idle already lost.
+    kc.wait_for_ready(timeout=60)
+    return elapsed, km, kc
 
 
 def stop(km, kc):
