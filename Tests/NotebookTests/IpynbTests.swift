@@ -222,7 +222,8 @@ private func cells(_ json: JSONValue) -> [JSONValue] { json["cells"]?.arrayValue
     }
 
     // Outputs: stream pieces join before splitting; a carriage return keeps what follows
-    // it; an image without text/plain adds nothing; an empty line stays as `#>`.
+    // it; an image without text/plain and the kernel's progress bar add nothing; an empty
+    // line stays as `#>`.
     @Test func importsOutputsAsLines() throws {
         let json: JSONValue = [
             "nbformat": 4, "nbformat_minor": 4, "metadata": [:],
@@ -233,6 +234,8 @@ private func cells(_ json: JSONValue) -> [JSONValue] { json["cells"]?.arrayValue
                     ["output_type": "stream", "name": "stdout", "text": "y\n"],
                     ["output_type": "stream", "name": "stderr", "text": ["warn\n"]],
                     ["output_type": "display_data", "data": ["image/png": "iVBOR"], "metadata": [:]],
+                    ["output_type": "display_data", "data": ["text/plain": "fit [=====] 2/2"],
+                     "metadata": ["gradbook": ["progress": true]]],
                     ["output_type": "execute_result", "data": ["text/plain": ["[1,\n", " 2]"]],
                      "metadata": [:], "execution_count": 3],
                 ],

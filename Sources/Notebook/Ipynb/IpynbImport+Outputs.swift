@@ -2,7 +2,8 @@ extension IpynbImport {
     /// A code cell's outputs as the text of `#>` lines.
     ///
     /// Consecutive stream outputs of one stream are joined first (a kernel may send a
-    /// line in pieces); rich outputs give their `text/plain` or nothing; an error gives
+    /// line in pieces); rich outputs give their `text/plain` or nothing (a progress bar,
+    /// tagged `gradbook.progress` in its metadata, always nothing); an error gives
     /// `error: <evalue>`, the line replay records, or its whole traceback when that
     /// traceback already starts with that line (as `IpynbExport` writes it).
     static func outputLines(_ value: JSONValue?, place: String, fail: (String) -> IpynbError) throws -> [String] {
@@ -33,6 +34,8 @@ extension IpynbImport {
                     stream = (name, text)
                 }
             case "execute_result", "display_data":
+                // The kernel tags its progress bars: the prompt's record leaves them out too.
+                if output["metadata"]?["gradbook"]?["progress"]?.boolValue == true { continue }
                 flush()
                 guard let data = output["data"], case .object = data else {
                     throw fail("\(where_): \"data\" is missing or not an object")
