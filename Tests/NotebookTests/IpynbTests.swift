@@ -204,6 +204,24 @@ private func cells(_ json: JSONValue) -> [JSONValue] { json["cells"]?.arrayValue
         #expect(text.split(separator: "\n", omittingEmptySubsequences: false)[9] == "print(\"a\");")
     }
 
+    // kernel-run.executed.ipynb is kernel-run.gbook converted, then executed by Jupyter's
+    // nbconvert on the gradbook kernel (make_kernel_fixture.sh beside it): outputs as the
+    // kernel sent them (a loop's prints in several stream messages, an SVG plot, a
+    // coloured error, a progress bar). Read back, it must replay against a fresh
+    // session and keep every record of the notebook it came from.
+    @Test func notebookRunByTheKernelReplays() throws {
+        let folder = root + "/Tests/NotebookTests/golden/ipynb/"
+        let (text, notes) = try IpynbImport.text(file: folder + "kernel-run.executed.ipynb")
+        #expect(notes.isEmpty)
+        let back = try parse(text)
+        let original = try parse(try TextFile.read(folder + "kernel-run.gbook"))
+        #expect(content(back) == content(original))
+        let report = Replay.run(back, origin: "kernel-run.executed.ipynb")
+        #expect(report.failed == 0, "\(report.text)")
+        #expect(report.passed == original.cells.count - 1)
+        #expect(report.skipped == 1)
+    }
+
     // The options of the notebook metadata become the header line; tags stand in for
     // options when gradbook wrote none.
     @Test func importsOptionsAndTags() throws {
