@@ -39,6 +39,9 @@ struct ConvertCommand: ParsableCommand {
             }
             for note in notes { printError("note: " + note) }
             let path = output ?? replacingExtension(of: file, with: "." + target.rawValue)
+            if path != "-", let input = resolved(file), input == resolved(path) {
+                throw ConvertError("\(path) is the input file; give another -o")
+            }
             if path == "-" {
                 print(text, terminator: "")
             } else {
@@ -69,6 +72,13 @@ struct ConvertCommand: ParsableCommand {
         let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return path + ext }
         return String(path[..<dot]) + ext
+    }
+
+    /// The absolute path with links resolved, or nil when it does not exist.
+    private func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 
     private func printError(_ line: String) {
