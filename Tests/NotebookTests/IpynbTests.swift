@@ -266,6 +266,19 @@ private func cells(_ json: JSONValue) -> [JSONValue] { json["cells"]?.arrayValue
         #expect(notebook.cells.first?.outputLines == ["#> epoch 2", "#>", "#> xy", "#> warn", "#> [1,", "#>  2]"])
     }
 
+    // A code cell of comments alone has no statement to hold outputs: they are left out,
+    // with a note, and the comments kept.
+    @Test func notesOutputsOfACellWithoutStatements() throws {
+        let json: JSONValue = [
+            "nbformat": 4, "nbformat_minor": 5, "metadata": [:],
+            "cells": [["cell_type": "code", "metadata": [:], "source": "# only a comment",
+                       "outputs": [["output_type": "stream", "name": "stdout", "text": "x\n"]]]],
+        ]
+        let (notebook, notes) = try IpynbImport.notebook(from: json, origin: "t.ipynb")
+        #expect(NotebookWriter.serialize(notebook) == "# only a comment\n")
+        #expect(notes == ["t.ipynb: cell 1 has outputs but only comments; its outputs are left out"])
+    }
+
     // A Jupyter comment that reads like `#'`, `#>` or `#+` stays a comment.
     @Test func escapesGbookMarkersInCode() throws {
         let json: JSONValue = [

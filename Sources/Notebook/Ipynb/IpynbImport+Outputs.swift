@@ -16,15 +16,15 @@ extension IpynbImport {
             stream = nil
         }
         for (offset, output) in outputs.enumerated() {
-            let where_ = "\(place) output \(offset + 1)"
-            guard case .object = output else { throw fail("\(where_) is not an object") }
+            let label = "\(place) output \(offset + 1)"
+            guard case .object = output else { throw fail("\(label) is not an object") }
             guard let type = output["output_type"]?.stringValue else {
-                throw fail("\(where_) has no \"output_type\" string")
+                throw fail("\(label) has no \"output_type\" string")
             }
             switch type {
             case "stream":
                 guard let text = output["text"]?.joinedText else {
-                    throw fail("\(where_): stream \"text\" is missing or not a string")
+                    throw fail("\(label): stream \"text\" is missing or not a string")
                 }
                 let name = output["name"]?.stringValue ?? "stdout"
                 if let pending = stream, pending.name == name {
@@ -38,17 +38,17 @@ extension IpynbImport {
                 if output["metadata"]?["gradbook"]?["progress"]?.boolValue == true { continue }
                 flush()
                 guard let data = output["data"], case .object = data else {
-                    throw fail("\(where_): \"data\" is missing or not an object")
+                    throw fail("\(label): \"data\" is missing or not an object")
                 }
                 guard let plain = data["text/plain"] else { continue }
                 guard let text = plain.joinedText else {
-                    throw fail("\(where_): \"text/plain\" is not a string or an array of strings")
+                    throw fail("\(label): \"text/plain\" is not a string or an array of strings")
                 }
                 lines += textLines(text)
             case "error":
                 flush()
                 guard let evalue = output["evalue"]?.stringValue else {
-                    throw fail("\(where_): error \"evalue\" is missing or not a string")
+                    throw fail("\(label): error \"evalue\" is missing or not a string")
                 }
                 let message = "error: " + withoutEscapes(evalue)
                 if output["ename"]?.stringValue == "Error",
@@ -59,7 +59,7 @@ extension IpynbImport {
                     lines += textLines(message)
                 }
             default:
-                throw fail("\(where_) has an unknown output_type '\(type)'")
+                throw fail("\(label) has an unknown output_type '\(type)'")
             }
         }
         flush()

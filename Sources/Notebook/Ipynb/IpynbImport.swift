@@ -29,6 +29,7 @@ public enum IpynbImport {
         }
         // (cell number, item index of its first statement, statement count)
         var merged: [(cell: Int, item: Int, statements: Int)] = []
+        var dropped: [String] = []
         for (offset, cell) in cells.enumerated() {
             let number = offset + 1
             let place = "cell \(number)"
@@ -57,6 +58,8 @@ public enum IpynbImport {
                                                 to: &items, place: place, fail: fail)
                 if statements > 1 && !outputs.isEmpty {
                     merged.append((number, first, statements))
+                } else if statements == 0 && !outputs.isEmpty {
+                    dropped.append("\(origin): cell \(number) has outputs but only comments; its outputs are left out")
                 }
             default:
                 throw fail("\(place) has an unknown cell_type '\(type)' (expected markdown, code or raw)")
@@ -88,7 +91,7 @@ public enum IpynbImport {
             return "\(origin): cell \(entry.cell) (line \(line)) holds \(entry.statements) statements; "
                 + "its outputs are recorded after the last one (re-record with gradbook run --update)"
         }
-        return (notebook, notes)
+        return (notebook, notes + dropped)
     }
 
     /// Reads the `.ipynb` file at `path` and gives the `.gbook` text and the notes.
