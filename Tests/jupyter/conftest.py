@@ -8,9 +8,12 @@ so the kernelspec found is the one installed for this binary.
 """
 
 import os
+import queue
 import subprocess
+import time
 
 import pytest
+import zmq
 from jupyter_client import KernelManager
 
 KERNEL_NAME = "gradbook"
@@ -36,15 +39,39 @@ def bin_path():
     return gradbook_bin()
 
 
+def wait_ready(km, kc, seconds):
+    """What client.wait_for_ready checks (a kernel_info_reply on shell, then a
+    message on iopub, so the subscription is live), without its fixed 0.2 s
+    iopub flush, which would add 10 s over the suite."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and km.is_alive():
+        msg_id = kc.kernel_info()
+        try:
+            while True:
+                reply = kc.get_shell_msg(timeout=1)
+                if reply["parent_header"].get("msg_id") == msg_id:
+                    break
+            kc.get_iopub_msg(timeout=0.1)
+            return
+        except queue.Empty:
+            continue
+    raise RuntimeError("no kernel_info_reply and iopub message"
+                       + ("" if km.is_alive() else "; the kernel process has exited"))
+
+
 @pytest.fixture
 def km_kc():
     """A started gradbook kernel and a ready blocking client; shut down afterwards."""
     km = KernelManager(kernel_name=KERNEL_NAME)
     km.start_kernel()
-    kc = km.client()
+    # jupyter_client connects before the kernel listens; ZeroMQ's default retry
+    # after 100-200 ms would be most of each test's set-up.
+    context = zmq.Context()
+    context.setsockopt(zmq.RECONNECT_IVL, 5)
+    kc = km.client(context=context)
     kc.start_channels()
     try:
-        kc.wait_for_ready(timeout=READY_SECONDS)
+        wait_ready(km, kc, READY_SECONDS)
     except RuntimeError as error:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
@@ -53,6 +80,7 @@ def km_kc():
     kc.stop_channels()
     if km.is_alive():
         km.shutdown_kernel(now=True)
+    context.term()
 
 
 @pytest.fixture
