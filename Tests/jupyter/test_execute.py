@@ -11,7 +11,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 from conftest import run_gradbook
-from kernel_driver import request, run_cell, strip_ansi
+from kernel_driver import request, run_cell, shell_reply, strip_ansi
 
 
 def piped_output(script):
@@ -191,3 +191,25 @@ def test_execution_count_counts_non_silent_requests(kc):
     failed = run_cell(kc, "nope_undefined").content["execution_count"]
     assert failed == second + 1, "a failed cell still takes a count; a silent one does not"
     assert run_cell(kc, "4").content["execution_count"] == second + 2
+
+
+def test_an_error_aborts_the_cells_queued_behind_it(kc):
+    # The first cell runs long enough (a few tenths of a second) that the next
+    # two requests are queued when it fails, as with "Run all" in a front end.
+    first = kc.execute("s = 0; for i in range(5000000) s = s + i; end; inv([[1, 2], [2, 4]])")
+    queued = [kc.execute("queued_a = 1"), kc.execute("queued_b = 1")]
+    assert shell_reply(kc, first, 60)["content"]["status"] == "error"
+    for msg_id in queued:
+        assert shell_reply(kc, msg_id, 30)["content"]["status"] == "aborted"
+    run = run_cell(kc, "[s, i]")
+    assert run.status == "ok", run.describe()
+    # Statements before the failing one ran: the sum of 0..4999999 is 12499997500000.
+    assert run.result()["data"]["text/plain"] == piped_output("[12499997500000, 4999999]\n").rstrip("\n")
+    assert run_cell(kc, "queued_a").content["ename"] == "NameError"
+
+
+def test_output_before_an_error_is_kept_in_order(kc):
+    run = run_cell(kc, 'print("before"); inv([[1, 2], [2, 4]])')
+    assert run.status == "error", run.describe()
+    assert [m["msg_type"] for m in run.outputs] == ["stream", "error"], run.describe()
+    assert run.stdout() == "before\n"
