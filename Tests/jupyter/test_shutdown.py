@@ -5,6 +5,8 @@ import time
 
 from jupyter_client import KernelManager
 
+from kernel_driver import run_cell
+
 
 def started():
     km = KernelManager(kernel_name="gradbook")
@@ -54,3 +56,24 @@ def test_shutdown_kernel_returns_promptly_and_the_process_is_gone():
     assert elapsed < 3, f"shutdown_kernel took {elapsed:.2f} s"
     assert process.poll() is not None, "the kernel process is still running"
     assert not km.is_alive()
+
+
+def test_restart_gives_a_fresh_session_promptly():
+    km, kc = started()
+    try:
+        first = run_cell(kc, "kept = 1").content["execution_count"]
+        old = km.provisioner.process
+        start = time.monotonic()
+        km.restart_kernel(now=False)
+        elapsed = time.monotonic() - start
+        # As for shutdown_kernel: 5 s would mean the old kernel had to be killed.
+        assert elapsed < 3, f"restart_kernel took {elapsed:.2f} s"
+        assert old.poll() is not None, "the old kernel process is still running"
+        kc.wait_for_ready(timeout=30)
+        run = run_cell(kc, "kept")
+        assert run.status == "error" and run.content["ename"] == "NameError", run.describe()
+        assert run.content["execution_count"] == first, "a new session counts from the start again"
+    finally:
+        kc.stop_channels()
+        if km.is_alive():
+            km.shutdown_kernel(now=True)
