@@ -34,3 +34,21 @@ import Testing
         #expect(JSONValue.array([.number(.nan), .number(.infinity)]).text() == "[null,null]")
     }
 }
+
+@Suite struct JSONSyntaxErrorTests {
+    /// The error text, or nil when the text parses (which fails the comparisons below).
+    func message(_ text: String) -> String? {
+        do { _ = try JSONValue.parse(text); return nil } catch { return "\(error)" }
+    }
+
+    // Positions counted by hand in the texts below (1-based line and column).
+    @Test func namesTheLineAndColumnOfAMergeConflict() {
+        #expect(message("{\n \"cells\": [\n<<<<<<< HEAD\n ]\n}") == "line 3, column 1: expected a value, found '<'")
+    }
+
+    @Test func namesAMissingCommaAndAnOpenString() {
+        #expect(message("[1, 2 3]") == "line 1, column 7: expected ',' or ']', found '3'")
+        #expect(message("{\"a\": \"open") == "line 1, column 7: a string that is never closed")
+        #expect(message("") == "the text is empty")
+    }
+}

@@ -29,7 +29,9 @@ public enum JSONValue: Equatable, Sendable {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
         } catch let DecodingError.dataCorrupted(context) {
-            throw SyntaxError(description: context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+            if bytes.isEmpty { throw SyntaxError(description: "the text is empty") }
+            throw SyntaxError(description: JSONSyntaxLocator.describe(bytes)
+                                  ?? context.underlyingError.map { "\($0)" } ?? context.debugDescription)
         } catch {
             throw SyntaxError(description: "\(error)")
         }
