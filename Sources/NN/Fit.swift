@@ -13,6 +13,11 @@ public struct History: Equatable {
     public var validation: [Double] = []
     /// True when early stopping ended training.
     public var stoppedEarly = false
+    /// The epoch (from 1) with the lowest monitored loss, when early stopping was on.
+    public var bestEpoch: Int?
+    /// The epoch whose weights the model holds after a restore of the best weights;
+    /// nil when the model kept its last weights.
+    public var restoredEpoch: Int?
     /// True when the stop check (Ctrl-C) ended training; the model keeps what it learned.
     public var interrupted = false
 
@@ -47,8 +52,13 @@ public struct FitOptions {
     /// Data evaluated after each epoch, in evaluation mode.
     public var validation: (x: Tensor, y: Tensor)?
     /// Stop after this many epochs without a new best loss (validation loss when given,
-    /// training loss otherwise); nil never stops early. The model is not rolled back.
+    /// the epoch's mean training loss otherwise); nil never stops early.
     public var earlyStopping: Int?
+    /// With early stopping, end with the weights (and BatchNorm running statistics) of
+    /// the epoch with the best loss, as Keras' `restore_best_weights`, whether training
+    /// stopped early or ran all its epochs (default true); false keeps the last weights.
+    /// A stop check (Ctrl-C) never restores: the model keeps what it learned.
+    public var restoreBest = true
     /// A penalty on the parameters added to every batch loss (l1, l2, elastic).
     public var regulariser: (([Variable]) throws -> Variable)?
     /// Source of the shuffles.
@@ -65,6 +75,8 @@ public struct FitOptions {
 /// `optimiser.step` over all parameters. `progress` hears after every batch;
 /// `shouldStop` is asked before each batch, and a true answer ends training cleanly
 /// (the history says `interrupted`, the model keeps its trained parameters).
+/// With early stopping and `restoreBest`, the model ends with the weights of its best
+/// epoch (`History.restoredEpoch`) unless that was the last one.
 /// The model's mode is restored at the end.
 /// - Throws: `NNError.invalidArgument` for mismatched row counts or bad options;
 ///   what the model, loss or optimiser throws.
@@ -91,6 +103,7 @@ public func fit(_ model: Layer, _ x: Tensor, _ y: Tensor, loss: Loss, optimiser:
     let params = model.parameters
     var history = History()
     var best = Double.infinity, sinceBest = 0, done = 0
+    var bestState: ModelSnapshot?
     var order = Array(0..<rows)
     let started = monotonicSeconds()
     var rowsDone = 0
@@ -137,9 +150,20 @@ public func fit(_ model: Layer, _ x: Tensor, _ y: Tensor, loss: Loss, optimiser:
             monitored = vl
         }
         if let patience = options.earlyStopping {
-            if monitored < best { best = monitored; sinceBest = 0 } else { sinceBest += 1 }
+            if monitored < best {
+                best = monitored
+                sinceBest = 0
+                history.bestEpoch = epoch
+                if options.restoreBest { bestState = ModelSnapshot(model) }
+            } else {
+                sinceBest += 1
+            }
             if sinceBest >= patience { history.stoppedEarly = true; break }
         }
+    }
+    if let bestState, let bestEpoch = history.bestEpoch, bestEpoch != history.train.count {
+        bestState.restore()
+        history.restoredEpoch = bestEpoch
     }
     return history
 }

@@ -67,6 +67,107 @@ let xorY = try! Tensor(shape: [4, 1], values: [0, 1, 1, 0]) // safe: literal sha
     #expect(history.train.count == 4)
 }
 
+/// A one-weight problem whose validation loss falls, then rises, in closed form.
+///
+/// Dense(1, 1) from zeros trains on the row x = 1, y = 2 and validates on x = 1, y = 1.
+/// With mse = (p − y)²/2 both W and b move by lr·(2 − p) per full-batch SGD step, so with
+/// lr = 0.1 the prediction is p_t = 2(1 − 0.8^t) and W_t = b_t = 1 − 0.8^t. The validation
+/// loss (p_t − 1)²/2 is 0.18, 0.0392, 0.000288, 0.01634, … : epoch 3 is the best.
+private func overfittingRun(epochs: Int, patience: Int, restoreBest: Bool) throws -> (Dense, History) {
+    let layer = try Dense(1, 1, initialiser: .zeros)
+    var options = FitOptions()
+    options.epochs = epochs
+    options.batchSize = 1
+    options.shuffle = false
+    options.validation = (try Tensor(shape: [1, 1], values: [1]), try Tensor(shape: [1, 1], values: [1]))
+    options.earlyStopping = patience
+    options.restoreBest = restoreBest
+    let x = try Tensor(shape: [1, 1], values: [1]), y = try Tensor(shape: [1, 1], values: [2])
+    let history = try fit(layer, x, y, loss: Losses.mse, optimiser: SGD(lr: 0.1), options: options)
+    return (layer, history)
+}
+
+/// W_t = 1 − 0.8^t from the closed form above.
+private func closedFormWeight(_ t: Int) -> Double {
+    var p = 1.0
+    for _ in 0..<t { p *= 0.8 }
+    return 1 - p
+}
+
+@Test func earlyStoppingRestoresTheBestEpochInClosedForm() throws {
+    let (layer, history) = try overfittingRun(epochs: 50, patience: 2, restoreBest: true)
+    // Epochs 4 and 5 do not beat epoch 3, so patience 2 stops after epoch 5.
+    #expect(history.stoppedEarly)
+    #expect(history.train.count == 5)
+    #expect(history.bestEpoch == 3)
+    #expect(history.restoredEpoch == 3)
+    #expect(abs(layer.W.value.scalars[0] - closedFormWeight(3)) < 1e-12)
+    #expect(abs(layer.b.value.scalars[0] - closedFormWeight(3)) < 1e-12)
+    // (p_3 − 1)²/2 with p_3 = 2(1 − 0.8³) = 0.976.
+    #expect(abs(history.validation[2] - 0.000288) < 1e-12)
+}
+
+@Test func withoutRestoreTheModelKeepsTheLastEpoch() throws {
+    let (layer, history) = try overfittingRun(epochs: 50, patience: 2, restoreBest: false)
+    #expect(history.stoppedEarly)
+    #expect(history.bestEpoch == 3)
+    #expect(history.restoredEpoch == nil)
+    #expect(abs(layer.W.value.scalars[0] - closedFormWeight(5)) < 1e-12)
+}
+
+@Test func aRunThatEndsNormallyRestoresAnEarlierBest() throws {
+    let (layer, history) = try overfittingRun(epochs: 5, patience: 10, restoreBest: true)
+    #expect(!history.stoppedEarly)
+    #expect(history.restoredEpoch == 3)
+    #expect(abs(layer.W.value.scalars[0] - closedFormWeight(3)) < 1e-12)
+    // When the best epoch is the last, there is nothing to put back.
+    let (last, lastHistory) = try overfittingRun(epochs: 3, patience: 10, restoreBest: true)
+    #expect(lastHistory.bestEpoch == 3)
+    #expect(lastHistory.restoredEpoch == nil)
+    #expect(abs(last.W.value.scalars[0] - closedFormWeight(3)) < 1e-12)
+}
+
+/// A seeded network with BatchNorm fitting six rows of noise: it overfits, so its loss on
+/// other noise rises after a few epochs. Returns the model (in evaluation mode) and history.
+private func noisyNetworkRun(restoreBest: Bool) throws -> (Layer, History, x: Tensor, y: Tensor) {
+    let g = RandomGenerator(seed: 11)
+    let x = try Tensor.randn([6, 3], using: g), y = try Tensor.randn([6, 1], using: g)
+    let vx = try Tensor.randn([20, 3], using: g), vy = try Tensor.randn([20, 1], using: g)
+    let model = Sequential([try Dense(3, 16, initialiser: .xavier, using: g), try BatchNorm(16), Activation(.tanh),
+                            try Dense(16, 1, initialiser: .xavier, using: g)])
+    var options = FitOptions()
+    options.epochs = 300
+    options.batchSize = 3
+    options.generator = g
+    options.validation = (vx, vy)
+    options.earlyStopping = 10
+    options.restoreBest = restoreBest
+    let history = try fit(model, x, y, loss: Losses.mse, optimiser: Adam(lr: 0.05), options: options)
+    model.eval()
+    return (model, history, vx, vy)
+}
+
+@Test func restoredNetworkReproducesItsBestValidationLoss() throws {
+    let (model, history, vx, vy) = try noisyNetworkRun(restoreBest: true)
+    let best = try #require(history.restoredEpoch)
+    #expect(history.stoppedEarly)
+    #expect(best < history.train.count)
+    #expect(history.validation[best - 1] == history.validation.min())
+    // A fresh forward pass from the restored weights and running statistics.
+    let recomputed = try Losses.mse(model(Variable(vx)), Variable(vy)).value.scalar()
+    #expect(abs(recomputed - history.validation[best - 1]) <= 1e-12 * history.validation[best - 1])
+    let last = try #require(history.validation.last)
+    #expect(recomputed < last)
+}
+
+@Test func unrestoredNetworkKeepsItsLastValidationLoss() throws {
+    let (model, history, vx, vy) = try noisyNetworkRun(restoreBest: false)
+    let last = try #require(history.validation.last)
+    let recomputed = try Losses.mse(model(Variable(vx)), Variable(vy)).value.scalar()
+    #expect(history.stoppedEarly)
+    #expect(abs(recomputed - last) <= 1e-12 * last)
+}
+
 @Test func fitRejectsMismatchedRows() throws {
     let layer = try Dense(2, 1)
     #expect(throws: NNError.self) {

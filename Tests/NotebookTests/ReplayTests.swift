@@ -113,3 +113,28 @@ private func replay(_ text: String) throws -> Replay.Report {
     _ = try replay("leak = 5;\n")
     #expect(try replay("leak\n#> 5\n").failed == 1)
 }
+
+@Test func fitHistoryNamesTheStopAndTheRestoredEpoch() throws {
+    // Dense(1, 1) from zeros on x = 1, y = 2, validated on y = 1: by SGD(lr=0.1) the
+    // prediction is p_t = 2(1 − 0.8^t), so the train loss of epoch t is (p_{t−1} − 2)²/2
+    // (2 → 0.335544 at t = 5), the validation loss (p_t − 1)²/2 (0.18 → 0.059388) is least
+    // at t = 3, and W_3 = 1 − 0.8³ = 0.488, W_5 = 1 − 0.8⁵ = 0.67232.
+    let fitCall = "[[1]], [[2]], epochs=50, batch_size=1, shuffle=false, val_X=[[1]], val_Y=[[1]], early_stopping=2"
+    let report = try replay("""
+    m = Dense(1, 1, init="zeros");
+    h = fit(m, \(fitCall))
+    #> History(epochs=5, train loss 2 -> 0.335544, val loss 0.18 -> 0.059388, stopped at epoch 5, restored epoch 3)
+    [h.best_epoch, h.restored_epoch]
+    #> [3, 3]
+    m.W
+    #> [[0.488]]
+    k = Dense(1, 1, init="zeros");
+    fit(k, \(fitCall), restore_best=false)
+    #> History(epochs=5, train loss 2 -> 0.335544, val loss 0.18 -> 0.059388, stopped at epoch 5)
+    k.W
+    #> [[0.67232]]
+
+    """)
+    #expect(report.failed == 0, "\(report.text)")
+    #expect(report.passed == 7)
+}

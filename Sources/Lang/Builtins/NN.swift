@@ -98,8 +98,9 @@ extension BuiltinGroup {
                         .init("epochs", default: .number(1)), .init("batch_size", default: .number(32)),
                         .init("shuffle", default: .bool(true)), .init("val", default: .nothing),
                         .init("early_stopping", default: .nothing), .init("penalty", default: .nothing),
-                        .init("val_X", default: .nothing), .init("val_Y", default: .nothing)],
-                doc: "Trains model on rows of X, Y by mini-batches (default loss=mse, opt=SGD(lr=0.1)); val_X=Xv, val_Y=Yv (or val=[Xv, Yv]) add a validation loss per epoch, early_stopping=k stops after k epochs without improvement, penalty=p -> l2(p, 1e-3) adds a regulariser; returns the history (.train, .val); Ctrl-C stops keeping the model.",
+                        .init("val_X", default: .nothing), .init("val_Y", default: .nothing),
+                        .init("restore_best", default: .bool(true))],
+                doc: "Trains model on rows of X, Y by mini-batches (default loss=mse, opt=SGD(lr=0.1)); val_X=Xv, val_Y=Yv (or val=[Xv, Yv]) add a validation loss per epoch, early_stopping=k stops after k epochs without improvement and, with restore_best=true (the default), puts back the weights of the best epoch, penalty=p -> l2(p, 1e-3) adds a regulariser; returns the history (.train, .val, .best_epoch, .restored_epoch); Ctrl-C stops keeping the model.",
                 example: "fit(model, X, Y, loss=mse, opt=Adam(lr=0.01), epochs=100, batch_size=4)") { args, context in
             try NNBindings.fit(args, context)
         },
@@ -204,6 +205,7 @@ enum NNBindings {
         options.generator = context.random
         options.validation = try validation(args)
         options.earlyStopping = try args.optionalInt(9)
+        options.restoreBest = try args.bool(13)
         if args.has(10) {
             let penalty = args[10]
             options.regulariser = { params in
@@ -308,7 +310,7 @@ final class HistoryObject: LangObject {
     init(_ history: History) { self.history = history }
 
     var typeName: String { "History" }
-    var attributeNames: [String] { ["train", "val", "epochs", "stopped_early", "interrupted"] }
+    var attributeNames: [String] { ["train", "val", "epochs", "stopped_early", "best_epoch", "restored_epoch", "interrupted"] }
 
     func attribute(_ name: String) -> Value? {
         switch name {
@@ -316,6 +318,8 @@ final class HistoryObject: LangObject {
         case "val": return Value(Tensor(history.validation))
         case "epochs": return .number(Double(history.train.count))
         case "stopped_early": return .bool(history.stoppedEarly)
+        case "best_epoch": return history.bestEpoch.map { .number(Double($0)) } ?? .nothing
+        case "restored_epoch": return history.restoredEpoch.map { .number(Double($0)) } ?? .nothing
         case "interrupted": return .bool(history.interrupted)
         default: return nil
         }
@@ -328,7 +332,11 @@ final class HistoryObject: LangObject {
         }
         var parts = ["epochs=\(history.train.count)", "train loss \(losses(history.train))"]
         if !history.validation.isEmpty { parts.append("val loss \(losses(history.validation))") }
-        if history.stoppedEarly { parts.append("stopped early") }
+        // The epochs run and the epoch restored say together what the model now holds.
+        var ending: [String] = []
+        if history.stoppedEarly { ending.append("stopped at epoch \(history.train.count)") }
+        if let restored = history.restoredEpoch { ending.append("restored epoch \(restored)") }
+        if !ending.isEmpty { parts.append(ending.joined(separator: ", ")) }
         if history.interrupted { parts.append("interrupted") }
         return "History(" + parts.joined(separator: ", ") + ")"
     }

@@ -43,6 +43,12 @@ public final class BatchNorm: Layer {
         runningVariance = try Tensor(shape: [n], repeating: 1)
     }
 
+    /// Puts back running statistics saved earlier (fit's restore of the best epoch).
+    func restoreRunningStatistics(mean: Tensor, variance: Tensor) {
+        runningMean = mean
+        runningVariance = variance
+    }
+
     /// γ·x̂ + β with batch or running statistics.
     /// - Throws: `TensorError.invalidShape` when x is not a batch of n columns.
     public func callAsFunction(_ x: Variable) throws -> Variable {
