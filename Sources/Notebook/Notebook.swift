@@ -137,7 +137,8 @@ public struct Cell: Sendable, Equatable {
     }
 }
 
-/// Options for a cell (`#+ tol=1e-6 skip error`) or for the notebook (`#+ notebook tol=1e-6`).
+/// Options for a cell (`#+ tol=1e-6 timeout=5 skip error`) or for the notebook
+/// (`#+ notebook tol=1e-6 timeout=60`).
 public struct CellOptions: Sendable, Equatable {
     /// Relative tolerance for numbers, or nil to inherit (default 1e-9).
     public var tolerance: Double?
@@ -145,30 +146,45 @@ public struct CellOptions: Sendable, Equatable {
     public var skip: Bool
     /// The cell is expected to fail; its error message is recorded in its `#>` lines.
     public var expectError: Bool
+    /// Seconds the cell may run in replay before it is stopped and fails, or nil to
+    /// inherit (from the header, then `gradbook run --timeout`, then 600).
+    public var timeout: Double?
 
     /// The tolerance used when neither cell nor notebook sets one.
     public static let defaultTolerance = 1e-9
 
+    /// The per-cell time limit in seconds when nothing sets one: long enough for any
+    /// honest cell, short enough that a cell looping forever cannot hang CI.
+    public static let defaultTimeout = 600.0
+
     /// Makes a set of options; nothing set by default.
-    public init(tolerance: Double? = nil, skip: Bool = false, expectError: Bool = false) {
+    public init(tolerance: Double? = nil, skip: Bool = false, expectError: Bool = false, timeout: Double? = nil) {
         self.tolerance = tolerance
         self.skip = skip
         self.expectError = expectError
+        self.timeout = timeout
     }
 
     /// Whether no option is set.
-    public var isEmpty: Bool { tolerance == nil && !skip && !expectError }
+    public var isEmpty: Bool { tolerance == nil && !skip && !expectError && timeout == nil }
 
     /// These options with any set in `other` taking precedence.
     public func overridden(by other: CellOptions) -> CellOptions {
         CellOptions(tolerance: other.tolerance ?? tolerance,
-                    skip: skip || other.skip, expectError: expectError || other.expectError)
+                    skip: skip || other.skip, expectError: expectError || other.expectError,
+                    timeout: other.timeout ?? timeout)
+    }
+
+    /// A time limit as options and messages write it: `5`, `0.2`.
+    static func secondsText(_ seconds: Double) -> String {
+        seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int(seconds)) : String(seconds)
     }
 
     /// The `#+` line that writes these options.
     public var line: String {
         var parts: [String] = []
         if let tolerance { parts.append("tol=\(tolerance)") }
+        if let timeout { parts.append("timeout=\(CellOptions.secondsText(timeout))") }
         if skip { parts.append("skip") }
         if expectError { parts.append("error") }
         return "#+ " + parts.joined(separator: " ")

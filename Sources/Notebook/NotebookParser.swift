@@ -116,15 +116,15 @@ public enum NotebookParser {
         return (lines, crlf ? .crlf : .lf, endsWithNewline)
     }
 
-    /// Parses the text after `#+`: `notebook`? then `tol=X`, `skip`, `error`,
-    /// separated by spaces or commas.
+    /// Parses the text after `#+`: `notebook`? then `tol=X`, `timeout=SECONDS`, `skip`,
+    /// `error`, separated by spaces or commas.
     static func parseOptions(_ text: Substring, line: Int) throws -> (header: Bool, CellOptions) {
         var words = text.split { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" }.map(String.init)
         let isHeader = words.first == "notebook"
         if isHeader { words.removeFirst() }
         var options = CellOptions()
         if words.isEmpty {
-            throw NotebookError(line: line, message: "'#+' line sets no option (known: tol=, skip, error)")
+            throw NotebookError(line: line, message: "'#+' line sets no option (known: tol=, timeout=, skip, error)")
         }
         for word in words {
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
@@ -134,12 +134,17 @@ public enum NotebookParser {
                     throw NotebookError(line: line, message: "tol must be a non-negative number, not '\(parts[1])'")
                 }
                 options.tolerance = value
+            case ("timeout", 2):
+                guard let value = Double(parts[1]), value.isFinite, value > 0 else {
+                    throw NotebookError(line: line, message: "timeout must be a positive number of seconds, not '\(parts[1])'")
+                }
+                options.timeout = value
             case ("skip", 1) where !isHeader: options.skip = true
             case ("error", 1) where !isHeader: options.expectError = true
             case ("skip", 1), ("error", 1):
                 throw NotebookError(line: line, message: "'\(word)' applies to one cell, not to the whole notebook")
             default:
-                throw NotebookError(line: line, message: "unknown cell option '\(word)' (known: tol=, skip, error)")
+                throw NotebookError(line: line, message: "unknown cell option '\(word)' (known: tol=, timeout=, skip, error)")
             }
         }
         return (isHeader, options)

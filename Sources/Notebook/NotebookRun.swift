@@ -11,12 +11,33 @@ struct CellResult {
     var error: String?
     /// The index of the `error: ...` line in `lines`.
     var errorLine: Int?
+    /// The limit in seconds, when the cell ran past it and was stopped.
+    var timeLimit: Double?
+}
+
+/// A notebook's run: each run cell's result, and the cells left unrun after a time-out.
+struct NotebookOutcome {
+    /// The result of each run code cell, keyed by item index.
+    var results: [Int: CellResult] = [:]
+    /// Item indices of the cells after a timed-out one, which were not run.
+    var notRun: [Int] = []
 }
 
 /// Runs a notebook's cells top to bottom in one fresh interpreter.
+///
+/// Each cell has a time limit (its `timeout=`, else the header's, else `timeout`, else
+/// `CellOptions.defaultTimeout`). A cell past it is stopped and the run ends there: the
+/// cells after it would meet a half-built state, and one hang must not cost a limit per cell.
 enum NotebookRun {
-    /// The result of each run code cell, keyed by item index; `#+ skip` cells are absent.
+    /// The result of each run code cell, keyed by item index; `#+ skip` cells and the
+    /// cells after a time-out are absent.
     static func run(_ notebook: Notebook, origin: String) -> [Int: CellResult] {
+        outcome(notebook, origin: origin).results
+    }
+
+    /// Runs the notebook; `timeout` is the limit for cells that neither they nor the
+    /// header limit.
+    static func outcome(_ notebook: Notebook, origin: String, timeout: Double? = nil) -> NotebookOutcome {
         let interpreter = Interpreter()
         var current = CellResult()
         interpreter.outputHandler = { output in
@@ -28,25 +49,47 @@ enum NotebookRun {
             }
         }
         let defaults = notebook.defaults
-        var results: [Int: CellResult] = [:]
+        var outcome = NotebookOutcome()
+        var timedOut = false
         for (index, first) in zip(notebook.items.indices, notebook.firstLines) {
             guard case .code(let cell) = notebook.items[index] else { continue }
-            if defaults.overridden(by: cell.options).skip { continue }
+            let options = defaults.overridden(by: cell.options)
+            if options.skip { continue }
+            if timedOut {
+                outcome.notRun.append(index)
+                continue
+            }
             let sourceLine = first + cell.optionLines.count
             current = CellResult()
             // Leading newlines put the cell at its notebook line, so error spans
             // name the file's line numbers.
             let padded = String(repeating: "\n", count: sourceLine - 1) + cell.source
-            if let diagnostic = interpreter.run(padded, origin: origin) {
+            let limit = options.timeout ?? timeout ?? CellOptions.defaultTimeout
+            let watchdog = CellWatchdog(seconds: limit)
+            let diagnostic = interpreter.run(padded, origin: origin)
+            if watchdog.stop() {
+                // Whatever the cell printed or threw after the stop (a fit ends quietly,
+                // a loop with `interrupted`), the limit is the reason it ended.
+                Interrupt.clear()
+                let message = "cell exceeded its \(CellOptions.secondsText(limit)) s time limit"
+                current.errorLine = current.lines.count
+                current.lines.append("error: " + message)
+                current.error = message
+                current.timeLimit = limit
+                outcome.results[index] = current
+                timedOut = true
+                continue
+            }
+            if let diagnostic {
                 let rendered = diagnostic.render(source: padded, origin: origin, color: false)
                 let head = rendered.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? rendered
                 current.errorLine = current.lines.count
                 current.lines.append(head.hasPrefix("error") ? head : "error: " + head)
                 current.error = rendered
             }
-            results[index] = current
+            outcome.results[index] = current
         }
-        return results
+        return outcome
     }
 
     /// The lines of one output: a final newline ends the last line rather than adding an empty one.

@@ -10,7 +10,8 @@ import Lang
 ///
 /// A cell passes when its output matches and it fails only if marked `#+ error`
 /// (its error's first line, `error: ...`, is then part of the recorded output).
-/// A `#+ skip` cell is not run and keeps its record.
+/// A `#+ skip` cell is not run and keeps its record. A cell that runs past its time
+/// limit (`timeout=`, default 600 s) fails, and the cells after it are not run.
 public enum Replay {
     /// What went wrong in one cell.
     public struct Failure: Sendable {
@@ -25,6 +26,8 @@ public enum Replay {
         /// The rendered error (with the caret) when the cell failed unexpectedly,
         /// or a note such as "expected an error, but the cell ran".
         public var note: String?
+        /// The limit in seconds when the cell ran past it (the note then says so).
+        public var timeLimit: Double?
     }
 
     /// The outcome of replaying one notebook.
@@ -37,6 +40,8 @@ public enum Replay {
         public var failed = 0
         /// Cells marked `#+ skip`.
         public var skipped = 0
+        /// Cells after one that exceeded its time limit, left unrun.
+        public var notRun = 0
         /// The failures in file order.
         public var failures: [Failure] = []
         /// The notebook with every run cell's output re-recorded (for `--update`).
@@ -48,6 +53,13 @@ public enum Replay {
         public var text: String {
             var lines: [String] = []
             for failure in failures {
+                if failure.timeLimit != nil, let note = failure.note {
+                    lines.append("FAIL \(origin):\(failure.line): \(note)")
+                    lines.append("    \(failure.source)")
+                    if notRun > 0 { lines.append("the \(notRun) cell\(notRun == 1 ? "" : "s") after it did not run") }
+                    lines.append("")
+                    continue
+                }
                 lines.append("FAIL \(origin):\(failure.line): \(failure.source)")
                 if let note = failure.note { lines.append(note) }
                 if let mismatch = failure.mismatch {
@@ -58,31 +70,48 @@ public enum Replay {
                 }
                 lines.append("")
             }
-            lines.append("\(origin): " + Replay.summary(passed: passed, failed: failed, skipped: skipped))
+            lines.append("\(origin): " + Replay.summary(passed: passed, failed: failed, skipped: skipped, notRun: notRun))
             return lines.joined(separator: "\n")
         }
     }
 
-    /// `N passed, N failed`, with `(N skipped)` after it when some were skipped.
-    public static func summary(passed: Int, failed: Int, skipped: Int) -> String {
-        "\(passed) passed, \(failed) failed" + (skipped > 0 ? " (\(skipped) skipped)" : "")
+    /// `N passed, N failed`, then `(N skipped, N not run)` naming those that are not zero.
+    public static func summary(passed: Int, failed: Int, skipped: Int, notRun: Int = 0) -> String {
+        var extra: [String] = []
+        if skipped > 0 { extra.append("\(skipped) skipped") }
+        if notRun > 0 { extra.append("\(notRun) not run") }
+        return "\(passed) passed, \(failed) failed" + (extra.isEmpty ? "" : " (" + extra.joined(separator: ", ") + ")")
     }
 
     /// Replays `notebook` in a fresh interpreter.
-    /// - Parameter origin: the name errors and reports use (normally the path).
-    public static func run(_ notebook: Notebook, origin: String) -> Report {
+    /// - Parameters:
+    ///   - origin: the name errors and reports use (normally the path).
+    ///   - timeout: the time limit in seconds of cells that neither they nor the
+    ///     notebook's header limit (nil: `CellOptions.defaultTimeout`).
+    public static func run(_ notebook: Notebook, origin: String, timeout: Double? = nil) -> Report {
         let start = now()
-        let results = NotebookRun.run(notebook, origin: origin)
+        let outcome = NotebookRun.outcome(notebook, origin: origin, timeout: timeout)
+        let results = outcome.results
         let defaults = notebook.defaults
         var report = Report(origin: origin, updated: notebook)
+        report.notRun = outcome.notRun.count
+        let notRun = Set(outcome.notRun)
         for (index, first) in zip(notebook.items.indices, notebook.firstLines) {
             guard case .code(var cell) = notebook.items[index] else { continue }
+            if notRun.contains(index) { continue }
             guard let result = results[index] else {
                 report.skipped += 1
                 continue
             }
             let options = defaults.overridden(by: cell.options)
             let sourceLine = first + cell.optionLines.count
+            if let limit = result.timeLimit {
+                // Not compared and not re-recorded: what a stopped cell printed is partial.
+                report.failed += 1
+                report.failures.append(Failure(cellLine: sourceLine, line: sourceLine, source: cell.sourceLines.first ?? "",
+                                               mismatch: nil, note: result.error, timeLimit: limit))
+                continue
+            }
             var note: String? = nil
             if let error = result.error, !options.expectError {
                 note = error
@@ -110,12 +139,13 @@ public enum Replay {
     }
 
     /// Reads, parses and replays the notebook at `path`; with `update`, writes the
-    /// re-recorded outputs back atomically (only when something changed).
+    /// re-recorded outputs back atomically (only when something changed). `timeout` is
+    /// as in `run(_:origin:timeout:)`.
     /// - Throws: `TextFile.Failure` or `NotebookError` (the report needs a parsed file).
-    public static func run(file path: String, update: Bool = false) throws -> Report {
+    public static func run(file path: String, update: Bool = false, timeout: Double? = nil) throws -> Report {
         let text = try TextFile.read(path)
         let notebook = try NotebookParser.parse(text)
-        let report = run(notebook, origin: path)
+        let report = run(notebook, origin: path, timeout: timeout)
         if update {
             let newText = NotebookWriter.serialize(report.updated)
             if newText != text { try TextFile.writeAtomically(newText, to: path) }

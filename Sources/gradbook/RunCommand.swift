@@ -10,7 +10,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Replay notebooks in fresh sessions and compare every recorded output.",
         discussion: "Ends with 'N passed, N failed' and exits 1 on any failure. "
-            + "--update re-records the outputs in place, keeping every other byte.")
+            + "--update re-records the outputs in place, keeping every other byte. "
+            + "A cell running past its time limit fails and ends its notebook's replay.")
 
     @Flag(name: .long, help: "Re-record outputs in the files instead of failing on differences.")
     var update = false
@@ -18,25 +19,41 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Print each notebook's replay time.")
     var time = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Seconds a cell may run when neither it nor its notebook's header sets timeout= (default 600).",
+        valueName: "seconds"))
+    var timeout: Double?
+
     @Argument(help: "Notebook files (.gbook), or folders whose .gbook files to replay.")
     var files: [String]
 
+    func validate() throws {
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)")
+        }
+    }
+
     func run() throws {
-        var passed = 0, failed = 0, skipped = 0
+        var passed = 0, failed = 0, skipped = 0, notRun = 0
         var unreadable = 0
         var unexpected = 0
         for file in files.flatMap(OutputTiming.expand) {
             do {
-                let report = try Replay.run(file: file, update: update)
+                let report = try Replay.run(file: file, update: update, timeout: timeout)
                 passed += report.passed
                 failed += report.failed
                 skipped += report.skipped
+                notRun += report.notRun
                 unexpected += report.failures.filter { $0.note != nil }.count
                 if update {
                     let changed = report.failures.filter { $0.mismatch != nil }.count
                     print("\(file): re-recorded \(changed) cell\(changed == 1 ? "" : "s")")
                     for failure in report.failures {
-                        if let note = failure.note { print("FAIL \(file):\(failure.cellLine): \(failure.source)\n\(note)") }
+                        if failure.timeLimit != nil, let note = failure.note {
+                            print("FAIL \(file):\(failure.cellLine): \(note)\n    \(failure.source)")
+                        } else if let note = failure.note {
+                            print("FAIL \(file):\(failure.cellLine): \(failure.source)\n\(note)")
+                        }
                     }
                 } else {
                     print(OutputTiming.colourised(report.text))
@@ -52,7 +69,7 @@ struct RunCommand: ParsableCommand {
             if unexpected > 0 || unreadable > 0 { throw ExitCode(1) }
             return
         }
-        print(Replay.summary(passed: passed, failed: failed, skipped: skipped))
+        print(Replay.summary(passed: passed, failed: failed, skipped: skipped, notRun: notRun))
         if failed > 0 || unreadable > 0 { throw ExitCode(1) }
     }
 }
