@@ -192,6 +192,28 @@ struct Compiler {
         }
     }
 
+    /// A closure giving the memory that holds variable `name` (its slot, cell or global).
+    func slot(_ name: String, _ span: SourceSpan, _ scope: FunctionScope?)
+        -> (UnsafeMutablePointer<Value>) throws -> UnsafeMutablePointer<Value> {
+        switch Resolver.lookup(name, in: scope) {
+        case .local(let s):
+            return { b in b + s }
+        case .cellLocal(let s):
+            return { b in
+                guard case .cell(let c) = b[s] else { throw Diagnostic(.runtime, "internal: cell missing for '\(name)'", span) }
+                return c.pointer
+            }
+        case .capture(let i):
+            return { b in
+                guard case .function(let f) = b[0] else { throw Diagnostic(.runtime, "internal: no closure for '\(name)'", span) }
+                return f.captures[i].pointer
+            }
+        case .global, .none:
+            let p = machine.global(name)
+            return { _ in p }
+        }
+    }
+
     /// A closure that stores a value into the target.
     func writer(_ t: AssignTarget, _ scope: FunctionScope?) -> (UnsafeMutablePointer<Value>, Value) throws -> Void {
         switch t {
@@ -223,9 +245,18 @@ struct Compiler {
             default: writeBase = nil
             }
             let indexEvals = indexItems(items, scope)
+            var slotOf: ((UnsafeMutablePointer<Value>) throws -> UnsafeMutablePointer<Value>)?
+            if case .name(let n, let s) = baseExpr { slotOf = slot(n, s, scope) }
             return { b, v in
-                let container = try readBase(b)
+                var container = try readBase(b)
                 let idx = try indexEvals(b)
+                // A tensor still in its variable's slot is written there in place; dropping
+                // our copy of it first lets the storage be uniquely held (no O(n) copy).
+                if let slotOf, case let p = try slotOf(b), Operators.sameTensor(container, p.pointee) {
+                    container = .nothing
+                    try Operators.assignIndex(in: p, idx, v, span)
+                    return
+                }
                 let updated = try Operators.assignIndex(container, idx, v, span)
                 if let writeBase { try writeBase(b, updated) }
             }

@@ -245,9 +245,15 @@ enum Operators {
     static func index(_ base: Value, _ items: [IndexValue], _ span: SourceSpan) throws -> Value {
         switch base {
         case .tensor(let t):
+            if let (m, s) = try mask(items, for: t.tensor.shape) {
+                do { return Value(try t.tensor.masked(by: m)) } catch { throw Machine.diagnostic(for: error, at: s) }
+            }
             let idx = try items.map(tensorIndex)
             do { return wrap(try t.tensor.subscripted(idx)) } catch { throw Machine.diagnostic(for: error, at: span) }
         case .variable(let v):
+            if let (m, s) = try mask(items, for: v.shape) {
+                do { return .variable(try masked(v, by: m)) } catch { throw Machine.diagnostic(for: error, at: s) }
+            }
             let idx = try items.map(tensorIndex)
             do { return .variable(try v.subscripted(idx)) } catch { throw Machine.diagnostic(for: error, at: span) }
         case .list(let l):
@@ -282,12 +288,8 @@ enum Operators {
     static func assignIndex(_ container: Value, _ items: [IndexValue], _ v: Value, _ span: SourceSpan) throws -> Value {
         switch container {
         case .tensor(let box):
-            let idx = try items.map(tensorIndex)
-            guard let value = v.asTensor else {
-                throw Diagnostic(.type, "cannot store a \(v.typeName) in a tensor", span)
-            }
             var t = box.tensor
-            do { try t.assign(idx, value) } catch { throw Machine.diagnostic(for: error, at: span) }
+            try assign(&t, items, v, span)
             return Value(t)
         case .list(let l):
             guard items.count == 1, case .at(let i) = try tensorIndex(items[0]) else {
@@ -300,6 +302,72 @@ enum Operators {
         default:
             throw Diagnostic(.type, "cannot assign into a \(container.typeName) by index", span)
         }
+    }
+
+    /// `slot[items] = v` for a slot holding a tensor, written in place when no other value
+    /// shares the tensor's storage: a loop of element writes is then O(n), not O(n²).
+    /// Value semantics hold because `Tensor.assign` still copies storage that anything
+    /// else (another variable's box, a list, a view, a Variable) references.
+    static func assignIndex(in slot: UnsafeMutablePointer<Value>, _ items: [IndexValue], _ v: Value,
+                            _ span: SourceSpan) throws {
+        guard var t = takeTensor(slot) else {
+            slot.pointee = try assignIndex(slot.pointee, items, v, span)
+            return
+        }
+        // Whatever happens, the slot gets its tensor back (unchanged when assign throws).
+        defer { slot.pointee = Value(t) }
+        try assign(&t, items, v, span)
+    }
+
+    /// The tensor a slot holds, leaving `.undefined` behind, so that the slot's box (when
+    /// nothing else holds it) is freed and no longer references the storage.
+    private static func takeTensor(_ slot: UnsafeMutablePointer<Value>) -> Tensor? {
+        let t: Tensor
+        do {
+            // The binding ends with this scope, before the slot lets go of the box.
+            guard case .tensor(let box) = slot.pointee else { return nil }
+            t = box.tensor
+        }
+        slot.pointee = .undefined
+        return t
+    }
+
+    /// True when both values are the same tensor box.
+    static func sameTensor(_ a: Value, _ b: Value) -> Bool {
+        if case .tensor(let x) = a, case .tensor(let y) = b { return x === y }
+        return false
+    }
+
+    /// Writes `v` into `t` at `items`: a mask or ordinary indices.
+    private static func assign(_ t: inout Tensor, _ items: [IndexValue], _ v: Value, _ span: SourceSpan) throws {
+        // The loop body `x[i] = number` skips building index and value tensors (2× faster at 1e6);
+        // anything unusual, errors included, takes the general path below.
+        if case .number(let x) = v, let position = elementPosition(items, t.shape) {
+            t.withMutableElements { $0[position] = x }
+            return
+        }
+        guard let value = v.asTensor else {
+            throw Diagnostic(.type, "cannot store a \(v.typeName) in a tensor", span)
+        }
+        if let (m, s) = try mask(items, for: t.shape) {
+            do { try t.assign(mask: m, value) } catch { throw Machine.diagnostic(for: error, at: s) }
+            return
+        }
+        let idx = try items.map(tensorIndex)
+        do { try t.assign(idx, value) } catch { throw Machine.diagnostic(for: error, at: span) }
+    }
+
+    /// The row-major position of one element named by an in-range integer per axis, else nil.
+    private static func elementPosition(_ items: [IndexValue], _ shape: [Int]) -> Int? {
+        guard items.count == shape.count else { return nil }
+        var position = 0
+        for (axis, item) in items.enumerated() {
+            guard case .at(.number(let x), _) = item, let i = Int(exactly: x) else { return nil }
+            let size = shape[axis], j = i < 0 ? i + size : i
+            guard j >= 0, j < size else { return nil }
+            position = position * size + j
+        }
+        return position
     }
 
     static let tensorAttributes = ["T", "shape", "ndim", "size"]

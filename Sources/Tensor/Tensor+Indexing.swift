@@ -47,8 +47,9 @@ extension Tensor {
     /// - Throws: what `subscripted` throws, or `shapeMismatch` when `value` does not broadcast.
     public mutating func assign(_ indices: [TensorIndex], _ value: Tensor) throws {
         // Validate and broadcast before copying anything, so a failed assign changes nothing.
-        let probe = try subscripted(indices)
-        let source = try value.broadcast(to: probe.shape).contiguous()
+        // Keep only the shape: a live view would share the storage and force the copy.
+        let targetShape = try subscripted(indices).shape
+        let source = try value.broadcast(to: targetShape).contiguous()
         makeUniqueContiguous()
         let target = try subscripted(indices)
         let n = target.count
