@@ -69,6 +69,16 @@ import Tensor
         #expect(try b.subscripted([.at(0)]).scalars == [0, 100, 200, 3])
     }
 
+    @Test func assignWritesUnsharedStorageInPlace() throws {
+        var x = try Tensor.zeros([4])
+        // A pointer, not the storage object: holding that would make the storage shared.
+        let before = x.storage.base
+        for i in 0..<4 { try x.assign([.at(i)], Tensor(Double(i))) }
+        try x.assign([.range(start: 1, stop: 3, step: nil)], Tensor([10, 20]))
+        #expect(x.storage.base == before)
+        #expect(x.scalars == [0, 10, 20, 3])
+    }
+
     @Test func assignThroughATransposedTensor() throws {
         var t = a.transposed()
         try t.assign([.at(0)], Tensor([-1, -2, -3]))
