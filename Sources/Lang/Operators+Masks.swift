@@ -26,22 +26,36 @@ extension Operators {
 
     /// `x[m]` for a Variable: the selected elements as a 1-D Variable on the graph.
     ///
-    /// Built from slices of the flattened variable, one per run of consecutive selected
-    /// positions, joined by `concat`: both have derivative rules in differentiable
-    /// operations, so the gradient (1 at the selected positions, 0 elsewhere) can be
-    /// differentiated again.
+    /// Built from slices and `concat`, whose derivative rules are differentiable operations,
+    /// so the gradient (1 at the selected positions, 0 elsewhere) can be differentiated
+    /// again. Runs of selected positions are sliced out of halves of the flattened
+    /// variable, recursively: the backward pass then scatters each run into its half
+    /// rather than into all n elements, O(n log n) instead of O(runs · n).
     static func masked(_ x: Variable, by mask: Tensor) throws -> Variable {
         let positions = try x.value.maskPositions(mask)
         let flat = try x.flatten()
-        var runs: [Variable] = []
-        var k = 0
-        while k < positions.count {
-            var end = k + 1
-            while end < positions.count, positions[end] == positions[end - 1] + 1 { end += 1 }
-            runs.append(try flat.subscripted([.range(start: positions[k], stop: positions[end - 1] + 1, step: nil)]))
-            k = end
+        var parts: [Variable] = []
+        try collectRuns(flat, lo: 0, hi: flat.shape[0], positions[...], into: &parts)
+        if parts.isEmpty { return try flat.subscripted([.range(start: 0, stop: 0, step: nil)]) }
+        return try Variable.concat(parts, axis: 0)
+    }
+
+    /// Appends the slices of `segment` (elements `lo..<hi` of the flat variable) holding
+    /// `positions` (ascending, all in `lo..<hi`), in order.
+    private static func collectRuns(_ segment: Variable, lo: Int, hi: Int, _ positions: ArraySlice<Int>,
+                                    into parts: inout [Variable]) throws {
+        guard let first = positions.first, let last = positions.last else { return }
+        if last - first + 1 == positions.count {
+            // One run: a single slice (the whole segment when it covers it).
+            parts.append(first == lo && last == hi - 1 ? segment
+                         : try segment.subscripted([.range(start: first - lo, stop: last - lo + 1, step: nil)]))
+            return
         }
-        if runs.isEmpty { return try flat.subscripted([.range(start: 0, stop: 0, step: nil)]) }
-        return try Variable.concat(runs, axis: 0)
+        let mid = lo + (hi - lo) / 2
+        let split = positions.firstIndex { $0 >= mid } ?? positions.endIndex
+        for (a, b, slice) in [(lo, mid, positions[..<split]), (mid, hi, positions[split...])] where !slice.isEmpty {
+            let half = try segment.subscripted([.range(start: a - lo, stop: b - lo, step: nil)])
+            try collectRuns(half, lo: a, hi: b, slice, into: &parts)
+        }
     }
 }

@@ -104,5 +104,18 @@ extension LangSuite {
             s.run("c = gradcheck(x -> sum(x[x > 0]^3 * [1, 2, 3]), [[0.5, -1], [1.5, 2]]);")
             #expect(s.eval("c.passed") == "true")
         }
+
+        @Test func variableSelectionMatchesTheTensorOneOnAScatteredMask() {
+            let s = Session()
+            // Many short runs exercise the recursive slicing; the closed form is 2·x·m.
+            s.run("seed(3); m = rand(40, 25) > 0.5; x0 = randn(40, 25);")
+            s.run("g = grad(x -> sum(x[m]^2), x0);")
+            #expect(s.eval("max(abs(g - 2 * x0 * m)) == 0") == "true")
+            s.run("y = value_and_grad(x -> sum(x[m] * arange(sum(m))), x0);")
+            // The value is Σ_k x0[m][k]·k, computed from the plain tensor selection.
+            #expect(s.eval("assert(abs(y[0] - sum(x0[m] * arange(sum(m)))) < 1e-9, \"differs\")") == "")
+            // Its gradient is k at the k-th selected element, 0 elsewhere.
+            #expect(s.eval("assert(max(abs(y[1][m] - arange(sum(m)))) == 0 and sum(abs(y[1][m == 0])) == 0, \"bad\")") == "")
+        }
     }
 }
