@@ -9,24 +9,30 @@ import Lang
 /// `Interrupt.request()` that Ctrl-C uses, so the interpreter ends the cell cleanly
 /// (a loop or a builtin notices at its next poll).
 ///
+/// One thread serves a whole notebook, armed and disarmed per cell: a thread per cell
+/// cost about 150 µs, which doubled the replay time of short cells. Arming rarely
+/// wakes the thread, since each new deadline is later than the one it sleeps toward.
+///
 /// `Interrupt` is one flag for the whole process, so a firing watchdog would also stop
 /// any other interpreter running at that moment; `gradbook run` runs one at a time.
 final class CellWatchdog {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private let seconds: Double
-    private var finished = false
+    /// When the armed cell must be stopped (monotonic seconds); nil when disarmed.
+    private var deadline: Double?
+    /// The time the thread sleeps toward; a new deadline before it must wake it.
+    private var sleepingUntil = Double.infinity
     private var fired = false
+    private var closing = false
     private var thread: pthread_t?
 
-    /// Starts timing; after `seconds` the running chunk is asked to stop. Without a
-    /// thread (pthread_create failed) there is no limit rather than no replay.
-    init(seconds: Double) {
-        self.seconds = seconds
+    /// Starts the thread, disarmed. Without a thread (pthread_create failed) cells
+    /// have no limit rather than no replay.
+    init() {
         pthread_mutex_init(mutex, nil)
         var attributes = pthread_condattr_t()
         pthread_condattr_init(&attributes)
-        // The monotonic clock, so a wall-clock change neither fires nor delays the limit.
+        // The monotonic clock, so a wall-clock change neither fires nor delays a limit.
         pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
         pthread_cond_init(condition, &attributes)
         pthread_condattr_destroy(&attributes)
@@ -47,42 +53,72 @@ final class CellWatchdog {
         mutex.deallocate()
     }
 
-    /// Ends timing and waits for the thread; true when the limit was reached first.
-    func stop() -> Bool {
+    /// Starts timing a cell: after `seconds` it is asked to stop.
+    func arm(seconds: Double) {
         pthread_mutex_lock(mutex)
-        finished = true
+        defer { pthread_mutex_unlock(mutex) }
+        let due = CellWatchdog.now() + seconds
+        deadline = due
+        fired = false
+        if due < sleepingUntil { pthread_cond_signal(condition) }
+    }
+
+    /// Stops timing; true when the limit was reached before the cell ended. After it
+    /// returns the thread asks for no more interrupts.
+    func disarm() -> Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        deadline = nil
+        let result = fired
+        fired = false
+        return result
+    }
+
+    /// Ends the thread and waits for it.
+    func close() {
+        pthread_mutex_lock(mutex)
+        closing = true
         pthread_cond_signal(condition)
         pthread_mutex_unlock(mutex)
         if let thread { pthread_join(thread, nil) }
         thread = nil
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return fired
     }
 
     private func watch() {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        var deadline = CellWatchdog.monotonic(after: seconds)
-        while !finished {
-            if pthread_cond_timedwait(condition, mutex, &deadline) == ETIMEDOUT, !finished {
+        while !closing {
+            guard let due = deadline else {
+                sleepingUntil = .infinity
+                pthread_cond_wait(condition, mutex)
+                continue
+            }
+            if CellWatchdog.now() >= due {
                 fired = true
                 Interrupt.request()
                 // The interpreter clears the flag when a chunk starts, which can come after
-                // a very short limit: keep asking until the cell has ended.
-                deadline = CellWatchdog.monotonic(after: 0.02)
+                // a very short limit: keep asking until the cell is disarmed.
+                deadline = CellWatchdog.now() + 0.02
+                continue
             }
+            sleepingUntil = due
+            var until = CellWatchdog.spec(monotonic: due)
+            pthread_cond_timedwait(condition, mutex, &until)
         }
     }
 
-    /// The monotonic time `seconds` from now.
-    private static func monotonic(after seconds: Double) -> timespec {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        let whole = seconds.rounded(.down)
-        var nanoseconds = Int(now.tv_nsec) + Int((seconds - whole) * 1e9)
-        var secs = Int(now.tv_sec) + Int(Swift.min(whole, 1e12))
-        if nanoseconds >= 1_000_000_000 { nanoseconds -= 1_000_000_000; secs += 1 }
-        return timespec(tv_sec: secs, tv_nsec: nanoseconds)
+    /// Seconds on the monotonic clock.
+    private static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+
+    /// A monotonic time as a timespec, capped far in the future.
+    private static func spec(monotonic time: Double) -> timespec {
+        let capped = Swift.min(time, 1e12)
+        let whole = capped.rounded(.down)
+        let nanoseconds = Swift.min(Int((capped - whole) * 1e9), 999_999_999)
+        return timespec(tv_sec: Int(whole), tv_nsec: nanoseconds)
     }
 }

@@ -49,6 +49,8 @@ enum NotebookRun {
             }
         }
         let defaults = notebook.defaults
+        let watchdog = CellWatchdog()
+        defer { watchdog.close() }
         var outcome = NotebookOutcome()
         var timedOut = false
         for (index, first) in zip(notebook.items.indices, notebook.firstLines) {
@@ -65,9 +67,9 @@ enum NotebookRun {
             // name the file's line numbers.
             let padded = String(repeating: "\n", count: sourceLine - 1) + cell.source
             let limit = options.timeout ?? timeout ?? CellOptions.defaultTimeout
-            let watchdog = CellWatchdog(seconds: limit)
+            watchdog.arm(seconds: limit)
             let diagnostic = interpreter.run(padded, origin: origin)
-            if watchdog.stop() {
+            if watchdog.disarm() {
                 // Whatever the cell printed or threw after the stop (a fit ends quietly,
                 // a loop with `interrupted`), the limit is the reason it ended.
                 Interrupt.clear()
