@@ -4,23 +4,7 @@ import Notebook
 import Glibc
 #endif
 
-/// The repository root, found from this file's path.
-private let root = String(#filePath.prefix(upTo: #filePath.range(of: "/Tests/")?.lowerBound ?? #filePath.endIndex))
-
-/// Every `.gbook` in notebooks/.
-private let shippedNotebooks: [String] = {
-    let folder = root + "/notebooks"
-    guard let dir = opendir(folder) else { return [] }
-    defer { closedir(dir) }
-    var names: [String] = []
-    while let entry = readdir(dir) {
-        let name = withUnsafePointer(to: entry.pointee.d_name) {
-            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-        }
-        if name.hasSuffix(".gbook") { names.append(folder + "/" + name) }
-    }
-    return names.sorted()
-}()
+private let root = repositoryRoot
 
 /// What a reader of a notebook sees, with blank-line layout left out: the thing a
 /// conversion must keep.

@@ -4,21 +4,7 @@ import Notebook
 import Glibc
 #endif
 
-/// Every `.gbook` in the repository's notebooks/ folder.
-private let shipped: [String] = {
-    let root = String(#filePath.prefix(upTo: #filePath.range(of: "/Tests/")?.lowerBound ?? #filePath.endIndex))
-    let folder = root + "/notebooks"
-    guard let dir = opendir(folder) else { return [] }
-    defer { closedir(dir) }
-    var names: [String] = []
-    while let entry = readdir(dir) {
-        let name = withUnsafePointer(to: entry.pointee.d_name) {
-            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-        }
-        if name.hasSuffix(".gbook") { names.append(folder + "/" + name) }
-    }
-    return names.sorted()
-}()
+private let shipped = shippedNotebooks
 
 @Test func notebooksAreShipped() {
     #expect(shipped.count >= 4)
