@@ -8,6 +8,10 @@ extension Compiler {
         let positional = args.filter { $0.name == nil }
         let keywordArgs = args.filter { $0.name != nil }
         let argSpans = positional.map(\.span)
+        if keywordArgs.isEmpty, positional.count <= 2, case .name(let name, _) = calleeExpr,
+           let cell = globalCell(name, scope) {
+            return globalCall(cell, callee, positional.map { expression($0.value, scope) }, frame, span, argSpans)
+        }
         if keywordArgs.isEmpty, positional.count <= 3 {
             switch positional.count {
             case 0:
@@ -70,5 +74,65 @@ extension Compiler {
             return try m.call(c, values, keywords: keywords, base: b + frame, span: span,
                               argumentSpans: argSpans, keywordSpans: kwSpans)
         }
+    }
+
+    /// The cell of a callee name that resolves to a global (late-bound from a function body).
+    private func globalCell(_ name: String, _ scope: FunctionScope?) -> UnsafeMutablePointer<Value>? {
+        switch Resolver.lookup(name, in: scope) {
+        case .global?, nil: return machine.global(name)
+        default: return nil
+        }
+    }
+
+    /// A call of a global function with up to two positional arguments. The callee is
+    /// borrowed from its cell, not retained: a global write during a call pins the
+    /// function it replaces (`Machine.pin`), so it outlives the call. Arguments are
+    /// initialised into the new frame, whose slots the previous call left trivial.
+    private func globalCall(_ cell: UnsafeMutablePointer<Value>, _ callee: @escaping Eval, _ args: [Eval],
+                            _ frame: Int, _ span: SourceSpan, _ argSpans: [SourceSpan]) -> Eval {
+        let m = machine
+        let arity = args.count
+        // Anything but a function of the right arity: read, report and call as before.
+        let general: Eval = { b in
+            let c = try callee(b)
+            var values: [Value] = []
+            for a in args { values.append(try a(b)) }
+            return try m.call(c, values, keywords: [], base: b + frame, span: span, argumentSpans: argSpans)
+        }
+        switch arity {
+        case 0:
+            return { b in
+                guard let u = Compiler.borrowFunction(cell, arity: 0) else { return try general(b) }
+                let nb = b + frame
+                return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
+            }
+        case 1:
+            let e0 = args[0] // safe: arity is 1
+            return { b in
+                guard let u = Compiler.borrowFunction(cell, arity: 1) else { return try general(b) }
+                let a0 = try e0(b)
+                let nb = b + frame
+                (nb + 1).initialize(to: consume a0)
+                return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
+            }
+        default:
+            let e0 = args[0], e1 = args[1] // safe: arity is 2
+            return { b in
+                guard let u = Compiler.borrowFunction(cell, arity: 2) else { return try general(b) }
+                let a0 = try e0(b), a1 = try e1(b)
+                let nb = b + frame
+                (nb + 1).initialize(to: consume a0)
+                (nb + 2).initialize(to: consume a1)
+                return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
+            }
+        }
+    }
+
+    /// The function in `cell` when it takes `arity` arguments, as an unretained reference:
+    /// the binding's retain and release meet here and cancel once inlined.
+    @inline(__always)
+    private static func borrowFunction(_ cell: UnsafeMutablePointer<Value>, arity: Int) -> Unmanaged<Function>? {
+        guard case .function(let f) = cell.pointee, f.arity == arity else { return nil }
+        return Unmanaged.passUnretained(f)
     }
 }

@@ -17,6 +17,14 @@ struct Compiler {
 
     /// A top-level statement as a closure returning the value to echo (`nothing` for none).
     func topLevel(_ s: Stmt) -> Eval {
+        let ev = topLevelBody(s), m = machine
+        return { b in
+            defer { m.unpin() }
+            return try ev(b)
+        }
+    }
+
+    private func topLevelBody(_ s: Stmt) -> Eval {
         switch s {
         case .expression(let e, let echo):
             let ev = expression(e, nil)
@@ -234,7 +242,12 @@ struct Compiler {
             case .global, .none:
                 let p = machine.global(name)
                 machine.noteUserName(name)
-                return { _, v in p.pointee = v }
+                let m = machine
+                return { _, v in
+                    // A call site may be running this function on a borrowed reference.
+                    if case .function = p.pointee, m.depth.pointee > 0 { m.pin(p.pointee) }
+                    p.pointee = v
+                }
             }
         case .index(let baseExpr, let items, let span):
             let readBase = expression(baseExpr, scope)

@@ -22,6 +22,9 @@ final class Machine {
     /// Names the user assigned, in order of first assignment.
     private(set) var userNames: [String] = []
     private var userNameSet: Set<String> = []
+    /// Functions overwritten in a global cell while calls ran: call sites borrow a global
+    /// callee without retaining it, so it must outlive the top-level statement.
+    private var pinned: [Value] = []
 
     var outputHandler: (Output) -> Void = { _ in }
     var progressHandler: ((Progress) -> Void)?
@@ -74,6 +77,14 @@ final class Machine {
         return true
     }
 
+    /// Keeps a function that a global write is about to drop alive until `unpin()`.
+    func pin(_ v: Value) { pinned.append(v) }
+
+    /// Drops the pins once no call is running (the end of a top-level statement).
+    func unpin() {
+        if depth.pointee == 0, !pinned.isEmpty { pinned.removeAll() }
+    }
+
     /// Records that the user assigned `name` (for `:vars` and completion).
     func noteUserName(_ name: String) {
         if userNameSet.insert(name).inserted { userNames.append(name) }
@@ -118,6 +129,31 @@ final class Machine {
         if f.isClosure { base[0] = callee }
         for (i, v) in values.enumerated() { base[i + 1] = v }
         return try f.body(base)
+    }
+
+    /// Runs `f` on the frame at `base` after `enter` succeeded and the arguments are in
+    /// place; leaves on both exits (explicitly: the outlined `defer` cost ~30 instructions a call).
+    @inline(__always)
+    func run(_ f: Function, base: UnsafeMutablePointer<Value>) throws -> Value {
+        if f.isClosure { base[0] = .function(f) }
+        let r: Value
+        do { r = try f.body(base) } catch {
+            leave(f, base: base)
+            throw error
+        }
+        leave(f, base: base)
+        return r
+    }
+
+    /// Enters and runs `f` whose arguments are already in slots 1…arity of `base`;
+    /// clears them when the call cannot start (recursion limit, Ctrl-C).
+    @inline(__always)
+    func runWithArguments(_ f: Function, base: UnsafeMutablePointer<Value>, span: SourceSpan) throws -> Value {
+        do { try enter(f, base: base, span: span) } catch {
+            for i in 0..<f.arity { base[i + 1] = .undefined }
+            throw error
+        }
+        return try run(f, base: base)
     }
 
     /// Checks depth and stack room, counts the call.
