@@ -18,12 +18,7 @@ extension Compiler {
                 return { b in
                     let c = try callee(b)
                     let nb = b + frame
-                    if case .function(let f) = c, f.arity == 0 {
-                        try m.enter(f, base: nb, span: span)
-                        defer { m.leave(f, base: nb) }
-                        if f.isClosure { nb[0] = c }
-                        return try f.body(nb)
-                    }
+                    if case .function(let f) = c, f.arity == 0 { return try m.runWithArguments(f, base: nb, span: span) }
                     return try m.call(c, [], keywords: [], base: nb, span: span, argumentSpans: argSpans)
                 }
             case 1:
@@ -33,11 +28,8 @@ extension Compiler {
                     let a0 = try e0(b)
                     let nb = b + frame
                     if case .function(let f) = c, f.arity == 1 {
-                        try m.enter(f, base: nb, span: span)
-                        defer { m.leave(f, base: nb) }
-                        if f.isClosure { nb[0] = c }
-                        nb[1] = a0
-                        return try f.body(nb)
+                        (nb + 1).initialize(to: a0)
+                        return try m.runWithArguments(f, base: nb, span: span)
                     }
                     return try m.call(c, [a0], keywords: [], base: nb, span: span, argumentSpans: argSpans)
                 }
@@ -48,12 +40,9 @@ extension Compiler {
                     let a0 = try e0(b), a1 = try e1(b)
                     let nb = b + frame
                     if case .function(let f) = c, f.arity == 2 {
-                        try m.enter(f, base: nb, span: span)
-                        defer { m.leave(f, base: nb) }
-                        if f.isClosure { nb[0] = c }
-                        nb[1] = a0
-                        nb[2] = a1
-                        return try f.body(nb)
+                        (nb + 1).initialize(to: a0)
+                        (nb + 2).initialize(to: a1)
+                        return try m.runWithArguments(f, base: nb, span: span)
                     }
                     return try m.call(c, [a0, a1], keywords: [], base: nb, span: span, argumentSpans: argSpans)
                 }
