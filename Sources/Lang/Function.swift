@@ -1,6 +1,6 @@
 /// A function or closure written in the language. Its body was compiled once;
-/// a call writes the callee into slot 0 of a fresh frame, the arguments into
-/// slots 1…n and runs `body` on that frame.
+/// a call writes the arguments into slots 1…n of a fresh frame (a closure also
+/// gets itself in slot 0, to reach its captures) and runs `body` on that frame.
 public final class Function {
     /// Its name (`lambda` for anonymous ones).
     public let name: String
