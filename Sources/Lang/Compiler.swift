@@ -96,7 +96,13 @@ struct Compiler {
             let reg = machine.returnRegister
             guard let e else { return { _ in reg.pointee = .nothing; return .returned } }
             let ev = expression(e, scope)
-            return { b in reg.pointee = try ev(b); return .returned }
+            // The register holds the trivial `.nothing` here (the function body moved the
+            // last result out; `return` is only legal in a function): no old value to destroy.
+            return { b in
+                let v = try ev(b)
+                reg.initialize(to: consume v)
+                return .returned
+            }
         }
     }
 
