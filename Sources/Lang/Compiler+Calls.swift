@@ -8,7 +8,7 @@ extension Compiler {
         let positional = args.filter { $0.name == nil }
         let keywordArgs = args.filter { $0.name != nil }
         let argSpans = positional.map(\.span)
-        if keywordArgs.isEmpty, positional.count <= 2, case .name(let name, _) = calleeExpr,
+        if keywordArgs.isEmpty, positional.count <= 3, case .name(let name, _) = calleeExpr,
            let cell = globalCell(name, scope) {
             return globalCall(cell, callee, positional.map { expression($0.value, scope) }, frame, span, argSpans)
         }
@@ -73,7 +73,7 @@ extension Compiler {
         }
     }
 
-    /// A call of a global function with up to two positional arguments. The callee is
+    /// A call of a global function with up to three positional arguments. The callee is
     /// borrowed from its cell, not retained: a global write during a call pins the
     /// function it replaces (`Machine.pin`), so it outlives the call. Arguments are
     /// initialised into the new frame, whose slots the previous call left trivial.
@@ -104,7 +104,7 @@ extension Compiler {
                 (nb + 1).initialize(to: consume a0)
                 return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
             }
-        default:
+        case 2:
             let e0 = args[0], e1 = args[1] // safe: arity is 2
             return { b in
                 guard let u = Compiler.borrowFunction(cell, arity: 2) else { return try general(b) }
@@ -112,6 +112,17 @@ extension Compiler {
                 let nb = b + frame
                 (nb + 1).initialize(to: consume a0)
                 (nb + 2).initialize(to: consume a1)
+                return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
+            }
+        default:
+            let e0 = args[0], e1 = args[1], e2 = args[2] // safe: the caller passes at most 3, here 3
+            return { b in
+                guard let u = Compiler.borrowFunction(cell, arity: 3) else { return try general(b) }
+                let a0 = try e0(b), a1 = try e1(b), a2 = try e2(b)
+                let nb = b + frame
+                (nb + 1).initialize(to: consume a0)
+                (nb + 2).initialize(to: consume a1)
+                (nb + 3).initialize(to: consume a2)
                 return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
             }
         }

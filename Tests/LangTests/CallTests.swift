@@ -18,6 +18,22 @@ extension LangSuite {
             #expect(s.eval("choose(16, 8)") == "12870")
         }
 
+        @Test func threeArgumentRecursionCountsHanoiMoves() {
+            let s = Session()
+            s.run("""
+            function moves(n, from, to)
+                if n == 0
+                    return 0
+                end
+                other = 6 - from - to
+                return moves(n - 1, from, other) + 1 + moves(n - 1, other, to)
+            end
+            """)
+            // towers of Hanoi: 2^n - 1 moves, 1023 for n = 10
+            #expect(s.eval("moves(10, 1, 3)") == "1023")
+            #expect(s.run("moves(1, 2)").diagnostic?.message == "moves() missing argument 'to'")
+        }
+
         @Test func zeroArgumentCallsRunTheBody() {
             let s = Session()
             s.run("k() = 21")
