@@ -38,7 +38,7 @@ let package = Package(
             swiftSettings: fast),
         .executableTarget(
             name: "gradbook",
-            dependencies: ["REPL", "Kernel", "Notebook", "Lang",
+            dependencies: ["REPL", "Kernel", "Notebook", "Lang", "Tensor",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: fast),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], exclude: ["Fixtures"]),

@@ -1,4 +1,5 @@
 import CBLAS
+import Glibc
 
 /// Thin wrappers over the CBLAS calls the kernels use; all operands contiguous row-major.
 enum BLAS {
@@ -19,5 +20,20 @@ enum BLAS {
 
     static func dot(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, n: Int) -> Double {
         cblas_ddot(Int32(n), x, 1, y, 1)
+    }
+}
+
+/// OpenBLAS starts its worker threads as the library loads, and they spin about
+/// 0.1 s of CPU waiting for work that a script of scalar code never gives them,
+/// a whole core on a 2-core machine. Parking them at start-up costs nothing
+/// later: the first BLAS call that wants threads starts them again.
+public enum BLASThreads {
+    /// Shuts the idle worker threads down. Call once, before any BLAS call and
+    /// before starting other threads; does nothing with a BLAS that lacks the entry.
+    public static func parkUntilNeeded() {
+        // Looked up, not linked: the entry exists in the pthread build of OpenBLAS only.
+        guard let symbol = dlsym(nil, "blas_thread_shutdown_") else { return }
+        typealias Shutdown = @convention(c) () -> Int32
+        _ = unsafeBitCast(symbol, to: Shutdown.self)()
     }
 }

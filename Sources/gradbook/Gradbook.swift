@@ -1,4 +1,5 @@
 import ArgumentParser
+import Tensor
 
 /// The `gradbook` command: the REPL by default, `run` and `export` for notebooks.
 @main
@@ -12,4 +13,9 @@ struct Gradbook: ParsableCommand {
             KernelCommand.self,
         ],
         defaultSubcommand: ReplCommand.self)
+
+    static func main() {
+        BLASThreads.parkUntilNeeded()
+        main(nil)
+    }
 }
