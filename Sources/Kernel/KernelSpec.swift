@@ -64,12 +64,8 @@ public enum KernelSpec {
     }
 
     private static func makeDirectories(_ path: String) throws {
-        var current = path.hasPrefix("/") ? "" : "."
-        for part in path.split(separator: "/") {
-            current += "/" + part
-            if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw KernelError.install("\(current): \(String(cString: strerror(errno)))")
-            }
+        do { try Directory.create(path, mode: 0o755) } catch let failure as TextFile.Failure {
+            throw KernelError.install("\(failure.path): \(failure.reason)")
         }
     }
 }

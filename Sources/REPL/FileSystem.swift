@@ -1,4 +1,5 @@
 @preconcurrency import Glibc
+import Notebook
 
 /// An error from a file operation, carrying the path and the system's reason.
 public struct FileError: Error, Equatable, CustomStringConvertible {
@@ -26,19 +27,9 @@ public struct FileError: Error, Equatable, CustomStringConvertible {
 public enum FileSystem {
     /// Reads a whole file as UTF-8 (invalid bytes are repaired, not rejected).
     public static func read(_ path: String) throws -> String {
-        guard let file = fopen(path, "rb") else { throw FileError(path: path, errno: errno) }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count {
-                if ferror(file) != 0 { throw FileError(path: path, errno: errno) }
-                break
-            }
+        do { return try TextFile.read(path) } catch let failure as TextFile.Failure {
+            throw FileError(path: path, reason: failure.reason)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Reads all of standard input (piped scripts).
@@ -57,47 +48,21 @@ public enum FileSystem {
     /// Replaces a file's contents atomically: writes `path.tmp-PID`, flushes it to
     /// disk, then renames it over `path`, so a crash leaves the old file or the new one.
     public static func writeAtomically(_ path: String, _ contents: String) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        guard let file = fopen(temporary, "wb") else { throw FileError(path: path, errno: errno) }
-        let bytes = Array(contents.utf8)
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        let flushed = fflush(file) == 0 && fsync(fileno(file)) == 0
-        let code = errno
-        fclose(file)
-        guard written == bytes.count, flushed else {
-            unlink(temporary)
-            throw FileError(path: path, errno: code)
-        }
-        if rename(temporary, path) != 0 {
-            let code = errno
-            unlink(temporary)
-            throw FileError(path: path, errno: code)
+        do { try TextFile.writeAtomically(contents, to: path) } catch let failure as TextFile.Failure {
+            throw FileError(path: path, reason: failure.reason)
         }
     }
 
     /// Creates a directory and its missing parents (mode 0700: journals are private).
     public static func makeDirectories(_ path: String) throws {
-        var prefix = path.hasPrefix("/") ? "" : "."
-        for part in path.split(separator: "/") {
-            prefix += "/" + part
-            if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
-                throw FileError(path: prefix, errno: errno)
-            }
+        do { try Directory.create(path, mode: 0o700) } catch let failure as TextFile.Failure {
+            throw FileError(path: failure.path, reason: failure.reason)
         }
     }
 
     /// The names of the entries of a directory (without `.` and `..`); empty when it cannot be read.
     public static func list(_ directory: String) -> [String] {
-        guard let dir = opendir(directory) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        Directory.entries(directory)
     }
 
     /// Whether a path exists.
