@@ -13,6 +13,7 @@ final class CellOutputs {
     private var lastStreamFlush = 0.0
     private var progressID: String?
     private var lastProgress = 0.0
+    private var progressStart = 0.0
 
     /// `publisher` nil: a silent execution, which shows nothing.
     init(publisher: Publisher?, parent: JSONValue) {
@@ -80,9 +81,10 @@ final class CellOutputs {
         flushStream()
         let now = CellOutputs.seconds()
         let last = p.done >= p.total
+        if progressID == nil { progressStart = now }
         if progressID != nil && !last && now - lastProgress < 0.1 { return }
         lastProgress = now
-        let data: JSONValue = ["text/plain": .string(ProgressText.plain(p)), "text/html": .string(ProgressText.html(p))]
+        let data: JSONValue = ["text/plain": .string(ProgressText.plain(p, elapsed: now - progressStart)), "text/html": .string(ProgressText.html(p))]
         // Tagged so a notebook converted back to .gbook leaves the bar out, as the prompt's record does.
         let metadata: JSONValue = ["gradbook": ["progress": true]]
         if let id = progressID {

@@ -113,9 +113,7 @@ extension Kernel {
 
     /// `?name` or `name?`: the name to show help for, as IPython does.
     static func helpQuery(_ code: String) -> String? {
-        var text = Substring(code)
-        while let c = text.first, c.isWhitespace { text.removeFirst() }
-        while let c = text.last, c.isWhitespace { text.removeLast() }
+        var text = Substring(code.trimmingWhitespace)
         if text.hasPrefix("?") { text.removeFirst() } else if text.hasSuffix("?") { text.removeLast() } else { return nil }
         guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
         return String(text)

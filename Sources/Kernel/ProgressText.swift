@@ -5,12 +5,9 @@ import Lang
 enum ProgressText {
     static let width = 30
 
-    /// `[███████░░░░░░░░]  40/100  epoch 4 loss 0.0123`.
-    static func plain(_ p: Progress) -> String {
-        let total = max(p.total, 1)
-        let filled = min(width, width * max(p.done, 0) / total)
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        return "[\(bar)] \(p.done)/\(p.total)  \(p.message)"
+    /// The prompt's bar: `[=====>    ] 30/100  epoch 3  12.5/s`.
+    static func plain(_ p: Progress, elapsed: Double) -> String {
+        ProgressLine.render(done: p.done, total: p.total, message: p.message, elapsed: elapsed, width: width)
     }
 
     /// An HTML `<progress>` element with the counts and message beside it.

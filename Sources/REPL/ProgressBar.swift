@@ -1,3 +1,5 @@
+import Notebook
+
 /// Draws the progress that long builtins (`fit`, `minimize`) report, as one line
 /// on standard error that is redrawn in place: `[=====>    ] 30/100  epoch 3  12.5/s`.
 public struct ProgressBar {
@@ -19,27 +21,7 @@ public struct ProgressBar {
     ///   - message: the builtin's note (e.g. the current loss).
     ///   - elapsed: seconds since the first report, for the rate; rate is left out below 1 ms.
     public func render(done: Int, total: Int, message: String, elapsed: Double) -> String {
-        let clamped = total > 0 ? min(max(done, 0), total) : 0
-        let filled = total > 0 ? clamped * width / total : 0
-        var bar = String(repeating: "=", count: filled)
-        if filled < width {
-            bar += clamped > 0 ? ">" : " "
-            bar += String(repeating: " ", count: width - filled - 1)
-        }
-        var line = "[\(bar)] \(clamped)/\(max(total, 0))"
-        if !message.isEmpty { line += "  " + message }
-        if elapsed >= 0.001 && clamped > 0 {
-            line += "  " + ProgressBar.formatRate(Double(clamped) / elapsed) + "/s"
-        }
-        return line
-    }
-
-    /// A rate with three significant figures at most, e.g. `1.25e+04` → "12500", `3.333` → "3.33".
-    static func formatRate(_ rate: Double) -> String {
-        if rate >= 100 { return String(Int(rate.rounded())) }
-        let hundredths = Int((rate * 100).rounded())
-        let whole = hundredths / 100, fraction = hundredths % 100
-        return "\(whole)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+        ProgressLine.render(done: done, total: total, message: message, elapsed: elapsed, width: width)
     }
 
     /// Redraws the bar on standard error; ends the line when `done >= total`.
