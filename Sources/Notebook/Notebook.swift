@@ -137,11 +137,15 @@ public struct Cell: Sendable, Equatable {
     }
 }
 
-/// Options for a cell (`#+ tol=1e-6 timeout=5 skip error`) or for the notebook
-/// (`#+ notebook tol=1e-6 timeout=60`).
+/// Options for a cell (`#+ tol=1e-6 atol=1e-12 timeout=5 skip error`) or for the
+/// notebook (`#+ notebook tol=1e-6 timeout=60`).
 public struct CellOptions: Sendable, Equatable {
     /// Relative tolerance for numbers, or nil to inherit (default 1e-9).
     public var tolerance: Double?
+    /// Absolute tolerance for numbers, or nil to inherit (default 0). For a cell whose
+    /// numbers come from cancellation or an ill-conditioned solve: their error is near
+    /// rounding in absolute terms but large relative to the small result.
+    public var absoluteTolerance: Double?
     /// Do not run the cell; its recorded output is kept as it is.
     public var skip: Bool
     /// The cell is expected to fail; its error message is recorded in its `#>` lines.
@@ -158,19 +162,24 @@ public struct CellOptions: Sendable, Equatable {
     public static let defaultTimeout = 600.0
 
     /// Makes a set of options; nothing set by default.
-    public init(tolerance: Double? = nil, skip: Bool = false, expectError: Bool = false, timeout: Double? = nil) {
+    public init(tolerance: Double? = nil, absoluteTolerance: Double? = nil, skip: Bool = false,
+                expectError: Bool = false, timeout: Double? = nil) {
         self.tolerance = tolerance
+        self.absoluteTolerance = absoluteTolerance
         self.skip = skip
         self.expectError = expectError
         self.timeout = timeout
     }
 
     /// Whether no option is set.
-    public var isEmpty: Bool { tolerance == nil && !skip && !expectError && timeout == nil }
+    public var isEmpty: Bool {
+        tolerance == nil && absoluteTolerance == nil && !skip && !expectError && timeout == nil
+    }
 
     /// These options with any set in `other` taking precedence.
     public func overridden(by other: CellOptions) -> CellOptions {
         CellOptions(tolerance: other.tolerance ?? tolerance,
+                    absoluteTolerance: other.absoluteTolerance ?? absoluteTolerance,
                     skip: skip || other.skip, expectError: expectError || other.expectError,
                     timeout: other.timeout ?? timeout)
     }
@@ -184,6 +193,7 @@ public struct CellOptions: Sendable, Equatable {
     public var line: String {
         var parts: [String] = []
         if let tolerance { parts.append("tol=\(tolerance)") }
+        if let absoluteTolerance { parts.append("atol=\(absoluteTolerance)") }
         if let timeout { parts.append("timeout=\(CellOptions.secondsText(timeout))") }
         if skip { parts.append("skip") }
         if expectError { parts.append("error") }

@@ -116,7 +116,7 @@ public enum NotebookParser {
         return (lines, crlf ? .crlf : .lf, endsWithNewline)
     }
 
-    /// Parses the text after `#+`: `notebook`? then `tol=X`, `timeout=SECONDS`, `skip`,
+    /// Parses the text after `#+`: `notebook`? then `tol=X`, `atol=X`, `timeout=SECONDS`, `skip`,
     /// `error`, separated by spaces or commas.
     static func parseOptions(_ text: Substring, line: Int) throws -> (header: Bool, CellOptions) {
         var words = text.split { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" }.map(String.init)
@@ -124,7 +124,7 @@ public enum NotebookParser {
         if isHeader { words.removeFirst() }
         var options = CellOptions()
         if words.isEmpty {
-            throw NotebookError(line: line, message: "'#+' line sets no option (known: tol=, timeout=, skip, error)")
+            throw NotebookError(line: line, message: "'#+' line sets no option (known: tol=, atol=, timeout=, skip, error)")
         }
         for word in words {
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
@@ -134,6 +134,11 @@ public enum NotebookParser {
                     throw NotebookError(line: line, message: "tol must be a non-negative number, not '\(parts[1])'")
                 }
                 options.tolerance = value
+            case ("atol", 2):
+                guard let value = Double(parts[1]), value.isFinite, value >= 0 else {
+                    throw NotebookError(line: line, message: "atol must be a non-negative number, not '\(parts[1])'")
+                }
+                options.absoluteTolerance = value
             case ("timeout", 2):
                 guard let value = Double(parts[1]), value.isFinite, value > 0 else {
                     throw NotebookError(line: line, message: "timeout must be a positive number of seconds, not '\(parts[1])'")
@@ -144,7 +149,7 @@ public enum NotebookParser {
             case ("skip", 1), ("error", 1):
                 throw NotebookError(line: line, message: "'\(word)' applies to one cell, not to the whole notebook")
             default:
-                throw NotebookError(line: line, message: "unknown cell option '\(word)' (known: tol=, timeout=, skip, error)")
+                throw NotebookError(line: line, message: "unknown cell option '\(word)' (known: tol=, atol=, timeout=, skip, error)")
             }
         }
         return (isHeader, options)

@@ -24,6 +24,10 @@ public struct NumericError: Sendable, Equatable {
     public var maxRelative: Double
     /// Where that is.
     public var relativeAt: String
+    /// The recorded number with that largest relative error.
+    public var relativeRecorded = 0.0
+    /// The largest magnitude among the recorded numbers: the scale rounding is judged against.
+    public var largestRecorded = 0.0
 }
 
 extension OutputMatch {
@@ -33,12 +37,14 @@ extension OutputMatch {
     ///     where outputs would go when none are recorded.
     /// - Returns: nil when every line matches and none is missing or extra.
     public static func compare(recorded: [String], actual: [String], tolerance: Double,
-                               firstLine: Int) -> OutputMismatch? {
-        if recorded.count == actual.count,
-           zip(recorded, actual).allSatisfy({ lineMatches(recorded: $0, actual: $1, tolerance: tolerance) }) {
+                               absoluteTolerance: Double = 0, firstLine: Int) -> OutputMismatch? {
+        let matches = { (r: String, a: String) in
+            lineMatches(recorded: r, actual: a, tolerance: tolerance, absoluteTolerance: absoluteTolerance)
+        }
+        if recorded.count == actual.count, zip(recorded, actual).allSatisfy(matches) {
             return nil
         }
-        let script = editScript(recorded, actual, tolerance: tolerance)
+        let script = editScript(recorded, actual, matches: matches)
         var firstDifference = firstLine + recorded.count
         var recordedIndex = 0
         for step in script {
@@ -53,8 +59,8 @@ extension OutputMatch {
 
     enum Step: Equatable { case keep(Int, Int), remove(Int), insert(Int) }
 
-    /// A shortest edit script by longest common subsequence, where lines "match" by `lineMatches`.
-    static func editScript(_ r: [String], _ a: [String], tolerance: Double) -> [Step] {
+    /// A shortest edit script by longest common subsequence, where lines "match" by `matches`.
+    static func editScript(_ r: [String], _ a: [String], matches: (String, String) -> Bool) -> [Step] {
         let n = r.count, m = a.count
         // Quadratic table; outputs that size would be unreadable as a diff anyway.
         guard n * m <= 4_000_000 else {
@@ -63,7 +69,7 @@ extension OutputMatch {
         var table = [Int](repeating: 0, count: (n + 1) * (m + 1))
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m - 1, through: 0, by: -1) {
-                table[i * (m + 1) + j] = lineMatches(recorded: r[i], actual: a[j], tolerance: tolerance)
+                table[i * (m + 1) + j] = matches(r[i], a[j])
                     ? table[(i + 1) * (m + 1) + j + 1] + 1
                     : max(table[(i + 1) * (m + 1) + j], table[i * (m + 1) + j + 1])
             }
@@ -71,7 +77,7 @@ extension OutputMatch {
         var steps: [Step] = []
         var i = 0, j = 0
         while i < n || j < m {
-            if i < n, j < m, lineMatches(recorded: r[i], actual: a[j], tolerance: tolerance),
+            if i < n, j < m, matches(r[i], a[j]),
                table[i * (m + 1) + j] == table[(i + 1) * (m + 1) + j + 1] + 1 {
                 steps.append(.keep(i, j)); i += 1; j += 1
             } else if i < n, j == m || table[(i + 1) * (m + 1) + j] >= table[i * (m + 1) + j + 1] {
@@ -106,11 +112,13 @@ extension OutputMatch {
         let r = locatedNumbers(recorded, firstLine: firstLine)
         let a = locatedNumbers(actual, firstLine: firstLine)
         guard !r.isEmpty, r.count == a.count else { return nil }
+        let largest = r.reduce(0.0) { $1.value.isFinite ? max($0, abs($1.value)) : $0 }
         var best: NumericError? = nil
         for (x, y) in zip(r, a) where x.value != y.value {
             let absolute = abs(y.value - x.value)
             let relative = x.value == 0 ? Double.infinity : absolute / abs(x.value)
-            var current = best ?? NumericError(maxAbsolute: -1, absoluteAt: "", maxRelative: -1, relativeAt: "")
+            var current = best ?? NumericError(maxAbsolute: -1, absoluteAt: "", maxRelative: -1, relativeAt: "",
+                                               largestRecorded: largest)
             if absolute > current.maxAbsolute || absolute.isNaN {
                 current.maxAbsolute = absolute
                 current.absoluteAt = x.place
@@ -118,6 +126,7 @@ extension OutputMatch {
             if relative > current.maxRelative || relative.isNaN {
                 current.maxRelative = relative
                 current.relativeAt = x.place
+                current.relativeRecorded = x.value
             }
             best = current
         }
@@ -155,6 +164,31 @@ extension NumericError {
     public var description: String {
         "largest absolute error \(OutputMatch.short(maxAbsolute)) at \(absoluteAt); "
             + "largest relative error \(OutputMatch.short(maxRelative)) at \(relativeAt)"
+    }
+
+    /// Absolute errors up to this fraction of the output's scale (at least 1) are what
+    /// a few roundings become after cancellation or an ill-conditioned solve: a
+    /// condition number of 1e7 turns 1e-16 into 1e-9.
+    static let roundingScale = 1e-9
+
+    /// Whether every number moved by no more than rounding in absolute terms while some
+    /// moved far relative to its own small size: the mark of a rounding-sensitive cell
+    /// replayed on another CPU's BLAS kernels, rather than of a wrong result.
+    public func isProbablyRounding(tolerance: Double) -> Bool {
+        maxAbsolute.isFinite && maxRelative > tolerance
+            && maxAbsolute <= NumericError.roundingScale * max(1, largestRecorded)
+    }
+
+    /// The report's explanation of a failure that `isProbablyRounding` accepts, with the
+    /// `atol` that would pass it (ten times the error, to a power of ten).
+    public var roundingNote: String {
+        let suggested = pow(10, (log10(maxAbsolute * 10)).rounded(.up))
+        return "probably rounding: no number moved by more than \(OutputMatch.short(maxAbsolute)), "
+            + "rounding error for values of size \(OutputMatch.short(max(1, largestRecorded))), "
+            + "but \(OutputMatch.short(maxRelative)) relative to the recorded \(OutputMatch.short(relativeRecorded)). "
+            + "Another CPU's BLAS kernels round differently; a result of cancellation or of an ill-conditioned "
+            + "matrix shows it. If this cell is such a case, give it '#+ atol=\(OutputMatch.short(suggested))' "
+            + "and a prose line saying why (docs/notebook-format.md, Rounding-sensitive cells)."
     }
 }
 

@@ -7,7 +7,7 @@ import Darwin
 /// Compares recorded `#>` output with what a replay printed, token by token.
 ///
 /// Text must agree exactly. A number matches when it equals the recorded one within
-/// the relative tolerance, or, when the recorded number has a fractional part or an
+/// the relative tolerance or the absolute one (`atol`, 0 unless a cell sets it), or, when the recorded number has a fractional part or an
 /// exponent and the new one is written with more digits, when the new one rounds to
 /// the recorded digits (a recorded `0.2357` accepts `0.23571`, not `0.2358`). A
 /// recorded integer is compared only within the tolerance, so `3` never accepts `3.4`.
@@ -101,13 +101,14 @@ public enum OutputMatch {
     }
 
     /// Whether a replayed number matches a recorded one (see the type's summary).
-    public static func numberMatches(recorded: (Double, String), actual: (Double, String), tolerance: Double) -> Bool {
+    public static func numberMatches(recorded: (Double, String), actual: (Double, String), tolerance: Double,
+                                     absoluteTolerance: Double = 0) -> Bool {
         let (r, rWritten) = recorded
         let (a, aWritten) = actual
         if r.isNaN || a.isNaN { return r.isNaN && a.isNaN }
         if r == a { return true }
         if !r.isFinite || !a.isFinite { return false }
-        if abs(a - r) <= tolerance * max(abs(a), abs(r)) { return true }
+        if abs(a - r) <= tolerance * max(abs(a), abs(r)) || abs(a - r) <= absoluteTolerance { return true }
         let rPrecision = lastDigitPower(rWritten)
         let aPrecision = lastDigitPower(aWritten)
         guard rPrecision.hasPrecision, aPrecision.power < rPrecision.power else { return false }
@@ -117,7 +118,8 @@ public enum OutputMatch {
     }
 
     /// Whether a replayed line matches a recorded line.
-    public static func lineMatches(recorded: String, actual: String, tolerance: Double) -> Bool {
+    public static func lineMatches(recorded: String, actual: String, tolerance: Double,
+                                   absoluteTolerance: Double = 0) -> Bool {
         if recorded == actual { return true }
         let r = tokens(recorded)
         let a = tokens(actual)
@@ -126,7 +128,8 @@ public enum OutputMatch {
             switch (x, y) {
             case (.text(let s), .text(let t)): if s != t { return false }
             case (.number(let u, let s), .number(let v, let t)):
-                if !numberMatches(recorded: (u, s), actual: (v, t), tolerance: tolerance) { return false }
+                if !numberMatches(recorded: (u, s), actual: (v, t), tolerance: tolerance,
+                                  absoluteTolerance: absoluteTolerance) { return false }
             default: return false
             }
         }

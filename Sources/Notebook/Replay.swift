@@ -28,6 +28,8 @@ public enum Replay {
         public var note: String?
         /// The limit in seconds when the cell ran past it (the note then says so).
         public var timeLimit: Double?
+        /// The relative tolerance the cell's numbers were compared with.
+        public var tolerance = CellOptions.defaultTolerance
     }
 
     /// The outcome of replaying one notebook.
@@ -66,7 +68,10 @@ public enum Replay {
                     lines.append("--- \(origin) (recorded)")
                     lines.append("+++ \(origin) (replayed)")
                     lines.append(mismatch.diff)
-                    if let error = mismatch.numericError { lines.append(error.description) }
+                    if let error = mismatch.numericError {
+                        lines.append(error.description)
+                        if error.isProbablyRounding(tolerance: failure.tolerance) { lines.append(error.roundingNote) }
+                    }
                 }
                 lines.append("")
             }
@@ -120,13 +125,15 @@ public enum Replay {
             }
             let mismatch = OutputMatch.compare(recorded: cell.outputs, actual: result.lines,
                                                tolerance: options.tolerance ?? CellOptions.defaultTolerance,
+                                               absoluteTolerance: options.absoluteTolerance ?? 0,
                                                firstLine: sourceLine + cell.sourceLines.count)
             if mismatch == nil && note == nil {
                 report.passed += 1
             } else {
                 report.failed += 1
                 report.failures.append(Failure(cellLine: sourceLine, line: mismatch?.line ?? sourceLine,
-                                               source: cell.sourceLines.first ?? "", mismatch: mismatch, note: note))
+                                               source: cell.sourceLines.first ?? "", mismatch: mismatch, note: note,
+                                               tolerance: options.tolerance ?? CellOptions.defaultTolerance))
             }
             // A matching cell keeps its bytes, so --update touches only what changed.
             if mismatch != nil {

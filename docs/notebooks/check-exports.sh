@@ -5,6 +5,10 @@
 #   docs/notebooks/check-exports.sh [path/to/gradbook]     exit 1 on any difference
 #   docs/notebooks/check-exports.sh --update [gradbook]    rewrite the exports
 set -eu
+# An export shows numbers computed afresh, and OpenBLAS rounds differently on each
+# CPU's kernels: both the committed exports and the check use the Nehalem kernels,
+# which every x86-64 CPU runs, so the comparison is the same on every machine.
+export OPENBLAS_CORETYPE=Nehalem
 update=0
 if [ "${1:-}" = "--update" ]; then update=1; shift; fi
 root=$(cd "$(dirname "$0")/../.." && pwd)
