@@ -3,9 +3,13 @@ SWIFT      ?= swift
 CONFIG     ?= release
 BIN        := .build/$(CONFIG)/gradbook
 DEB_PKGS   := libreadline-dev libopenblas-dev liblapacke-dev libzmq3-dev
+# What the tests need beyond that: qemu-user runs the binary on an emulated CPU without AVX.
+TEST_PKGS  := qemu-user
 NOTEBOOKS  := $(wildcard notebooks/*.gbook)
 
-.PHONY: run test build deps unit replay replay-only bench clean jupyter
+.PHONY: run test build deps test-deps unit replay replay-only replay-cpus bench clean jupyter
+
+PKGS ?= $(DEB_PKGS)
 
 run: build
 	@$(BIN)
@@ -15,7 +19,7 @@ build: deps
 
 # Installs the Debian libraries only when one is missing (apt-get update first).
 deps:
-	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -24,13 +28,23 @@ deps:
 
 # One build serves the unit tests, the notebook replay and the terminal test:
 # `--build-tests` also builds the gradbook executable with the same flags.
-test: deps
+test: test-deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	$(SWIFT) test -c $(CONFIG) --skip-build
 	@$(MAKE) --no-print-directory replay-only
+	@$(MAKE) --no-print-directory replay-cpus
 	sh docs/notebooks/check-exports.sh $(BIN)
 	bash Tests/terminal/repl_terminal_test.sh $(BIN)
 	@$(MAKE) --no-print-directory jupyter
+
+test-deps:
+	@$(MAKE) --no-print-directory deps PKGS="$(DEB_PKGS) $(TEST_PKGS)"
+
+# Every notebook under each OpenBLAS kernel family this CPU can run (1 and 2 threads),
+# then the binary on an emulated CPU without AVX: a notebook must replay on every machine.
+replay-cpus:
+	bash Tests/replay/every-cpu.sh $(BIN)
+	bash Tests/replay/baseline-cpu.sh $(BIN)
 
 unit: deps
 	$(SWIFT) test -c $(CONFIG)

@@ -1,5 +1,6 @@
 import CBLAS
 import Glibc
+import CVectorMath
 
 /// Thin wrappers over the CBLAS calls the kernels use; all operands contiguous row-major.
 enum BLAS {
@@ -36,4 +37,20 @@ public enum BLASThreads {
         typealias Shutdown = @convention(c) () -> Int32
         _ = unsafeBitCast(symbol, to: Shutdown.self)()
     }
+}
+
+/// Which native kernels this process runs, for `gradbook --version` and bug reports:
+/// results that go through BLAS round differently from one kernel family to another.
+public enum NativeKernels {
+    /// OpenBLAS's kernel family for this CPU (`Haswell`, `SkylakeX`, …; `OPENBLAS_CORETYPE`
+    /// overrides it), or `unknown` for a BLAS that does not say.
+    public static var blasCore: String {
+        guard let symbol = dlsym(nil, "openblas_get_corename") else { return "unknown" }
+        typealias CoreName = @convention(c) () -> UnsafePointer<CChar>?
+        guard let name = unsafeBitCast(symbol, to: CoreName.self)() else { return "unknown" }
+        return String(cString: name)
+    }
+
+    /// The elementwise kernels' path: `AVX2` (libmvec, four lanes) or `scalar`.
+    public static var vectorPath: String { gb_vector_math_accelerated() != 0 ? "AVX2" : "scalar" }
 }

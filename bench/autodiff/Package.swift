@@ -9,8 +9,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "HessianBench",
-            dependencies: [.product(name: "Autodiff", package: "main"), .product(name: "Tensor", package: "main")],
-            swiftSettings: [.unsafeFlags(["-target-cpu", "haswell"])]),
+            dependencies: [.product(name: "Autodiff", package: "main"), .product(name: "Tensor", package: "main")]),
     ],
     swiftLanguageModes: [.v5]
 )

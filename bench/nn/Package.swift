@@ -10,8 +10,7 @@ let package = Package(
         .executableTarget(
             name: "nn-bench",
             dependencies: [.product(name: "NN", package: "main"), .product(name: "Autodiff", package: "main"),
-                           .product(name: "Tensor", package: "main")],
-            swiftSettings: [.unsafeFlags(["-target-cpu", "haswell"])]),
+                           .product(name: "Tensor", package: "main")]),
     ],
     swiftLanguageModes: [.v5]
 )
