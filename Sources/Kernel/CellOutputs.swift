@@ -1,6 +1,7 @@
 import Glibc
 import Lang
 import Notebook
+import Support
 
 /// What one running cell shows, sent to iopub as it happens. An echo is held
 /// back until the next output: the cell's last echo becomes the

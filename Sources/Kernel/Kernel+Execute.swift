@@ -1,5 +1,5 @@
 import Lang
-import Notebook
+import Support
 
 extension Kernel {
     /// Runs a cell: `execute_input`, then printed text as `stream`, plots as

@@ -1,7 +1,7 @@
 import CZMQ
 import Glibc
 import Lang
-import Notebook
+import Support
 import Synchronization
 
 /// A Jupyter kernel for the Gradbook language (messaging protocol 5.3 over

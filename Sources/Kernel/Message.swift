@@ -1,6 +1,6 @@
 import FoundationEssentials
 import Glibc
-import Notebook
+import Support
 
 /// One Jupyter message: the routing identities and the four JSON parts.
 public struct Message: Sendable {

@@ -1,4 +1,5 @@
 import Lang
+import Support
 
 /// Turns a notebook into a Markdown report: `#'` prose as Markdown (math such as
 /// `$...$` and `$$...$$` passes through untouched for GitHub or KaTeX), code in fenced

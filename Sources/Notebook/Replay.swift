@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Lang
+import Support
 
 /// Runs a notebook top to bottom in a fresh `Interpreter` and checks every cell's
 /// output against its recorded `#>` lines (see `OutputMatch` for the rules).

@@ -1,4 +1,5 @@
 import Lang
+import Support
 
 /// Draws a `PlotSpec` as a standalone SVG document for reports: a framed plot area
 /// with a light grid, ticks at nice numbers, axis labels, a title, a legend for
