@@ -27,10 +27,10 @@ let package = Package(
         .target(name: "CVectorMath", linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
         .target(name: "Support", swiftSettings: fast),
         .target(name: "Tensor", dependencies: ["CBLAS", "CVectorMath"], swiftSettings: fast),
-        .executableTarget(name: "tensor-bench", dependencies: ["Tensor"], path: "Sources/TensorBench", swiftSettings: fast),
+        .executableTarget(name: "tensor-bench", dependencies: ["Tensor", "Support"], path: "Sources/TensorBench", swiftSettings: fast),
         .target(name: "Autodiff", dependencies: ["Tensor"], swiftSettings: fast),
         .target(name: "NN", dependencies: ["Autodiff", "Tensor", "Support"], swiftSettings: fast),
-        .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor"], swiftSettings: fast),
+        .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor", "Support"], swiftSettings: fast),
         .target(name: "Notebook", dependencies: ["Lang", "Tensor", "Support"], swiftSettings: fast),
         .target(name: "REPL", dependencies: ["Notebook", "Lang", "Support", "CReadline"], swiftSettings: fast),
         .target(

@@ -29,7 +29,7 @@ final class CellOutputs {
         case .text(let text):
             // A loop that prints thousands of lines sends a few batched messages, not one per line.
             streamBuffer += text + "\n"
-            let now = CellOutputs.seconds()
+            let now = monotonicSeconds()
             if streamBuffer.utf8.count > 65_536 || now - lastStreamFlush > 0.05 { flushStream(at: now) }
         case .plot(let plot):
             flushStream()
@@ -51,7 +51,7 @@ final class CellOutputs {
     }
 
     /// Sends the printed text not yet sent.
-    func flushStream(at now: Double = CellOutputs.seconds()) {
+    func flushStream(at now: Double = monotonicSeconds()) {
         lastStreamFlush = now
         guard !streamBuffer.isEmpty, let publisher else { return }
         publisher.publish("stream", ["name": "stdout", "text": .string(streamBuffer)], parent: parent)
@@ -80,7 +80,7 @@ final class CellOutputs {
     func progress(_ p: Progress) {
         guard let publisher else { return }
         flushStream()
-        let now = CellOutputs.seconds()
+        let now = monotonicSeconds()
         let last = p.done >= p.total
         if progressID == nil { progressStart = now }
         if progressID != nil && !last && now - lastProgress < 0.1 { return }
@@ -104,11 +104,5 @@ final class CellOutputs {
         var data: [String: JSONValue] = ["text/plain": .string(echo.text)]
         if let tensor = echo.tensor, let html = TensorHTML.table(tensor) { data["text/html"] = .string(html) }
         return .object(data)
-    }
-
-    static func seconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 }

@@ -67,10 +67,3 @@ public enum FileSystem {
         TextFile.remove(path)
     }
 }
-
-/// Monotonic wall-clock seconds, for `:time` and progress rates.
-public func monotonicSeconds() -> Double {
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
-}
