@@ -1,6 +1,6 @@
 import Glibc
 import Lang
-import Notebook
+import Plots
 import Support
 
 /// What one running cell shows, sent to iopub as it happens. An echo is held

@@ -1,4 +1,5 @@
 import Lang
+import Plots
 import Support
 
 /// Turns a notebook into a Markdown report: `#'` prose as Markdown (math such as
