@@ -1,5 +1,5 @@
-import Notebook
 import Lang
+import Support
 
 /// The prompt's meta-commands that make sense in a notebook cell: a cell that is
 /// one `:command` line runs it instead of the language.

@@ -1,6 +1,7 @@
 import Glibc
 import Lang
-import Notebook
+import Plots
+import Support
 
 /// What one running cell shows, sent to iopub as it happens. An echo is held
 /// back until the next output: the cell's last echo becomes the
@@ -28,7 +29,7 @@ final class CellOutputs {
         case .text(let text):
             // A loop that prints thousands of lines sends a few batched messages, not one per line.
             streamBuffer += text + "\n"
-            let now = CellOutputs.seconds()
+            let now = monotonicSeconds()
             if streamBuffer.utf8.count > 65_536 || now - lastStreamFlush > 0.05 { flushStream(at: now) }
         case .plot(let plot):
             flushStream()
@@ -50,7 +51,7 @@ final class CellOutputs {
     }
 
     /// Sends the printed text not yet sent.
-    func flushStream(at now: Double = CellOutputs.seconds()) {
+    func flushStream(at now: Double = monotonicSeconds()) {
         lastStreamFlush = now
         guard !streamBuffer.isEmpty, let publisher else { return }
         publisher.publish("stream", ["name": "stdout", "text": .string(streamBuffer)], parent: parent)
@@ -79,7 +80,7 @@ final class CellOutputs {
     func progress(_ p: Progress) {
         guard let publisher else { return }
         flushStream()
-        let now = CellOutputs.seconds()
+        let now = monotonicSeconds()
         let last = p.done >= p.total
         if progressID == nil { progressStart = now }
         if progressID != nil && !last && now - lastProgress < 0.1 { return }
@@ -103,11 +104,5 @@ final class CellOutputs {
         var data: [String: JSONValue] = ["text/plain": .string(echo.text)]
         if let tensor = echo.tensor, let html = TensorHTML.table(tensor) { data["text/html"] = .string(html) }
         return .object(data)
-    }
-
-    static func seconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 }

@@ -1,4 +1,4 @@
-import Notebook
+import Support
 
 /// What Jupyter's connection file says: where to bind each channel and the
 /// key that signs messages.

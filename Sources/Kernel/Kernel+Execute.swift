@@ -1,5 +1,5 @@
 import Lang
-import Notebook
+import Support
 
 extension Kernel {
     /// Runs a cell: `execute_input`, then printed text as `stream`, plots as
@@ -38,10 +38,10 @@ extension Kernel {
                 cell.show(.text("session reset: every variable forgotten"))
             case .time(let expression):
                 source = expression
-                let start = CellOutputs.seconds()
+                let start = monotonicSeconds()
                 diagnostic = run(expression, origin: origin, into: cell)
                 if diagnostic == nil {
-                    cell.show(.text("time: " + DurationFormat.string(seconds: CellOutputs.seconds() - start)))
+                    cell.show(.text("time: " + DurationFormat.string(seconds: monotonicSeconds() - start)))
                 }
             case .unknown(let name):
                 cell.show(.text("unknown command ':\(name)'; :help lists the commands"))

@@ -1,5 +1,5 @@
 import Lang
-import Notebook
+import Support
 
 extension Kernel {
     /// `kernel_info_reply`: the protocol version and how front ends should treat the language.

@@ -1,7 +1,7 @@
 import CZMQ
 import Glibc
 import Lang
-import Notebook
+import Support
 import Synchronization
 
 /// A Jupyter kernel for the Gradbook language (messaging protocol 5.3 over
@@ -52,14 +52,14 @@ public final class Kernel {
     public func run() -> Int32 {
         SignalInterrupt.install()
         let beat = heartbeat
-        guard KernelThread.start({
+        guard SystemThread.detached({
             while let frames = beat.receive() { beat.send(frames) }
             beat.close()
         }) else {
             Kernel.log("cannot start the heartbeat thread")
             return 1
         }
-        guard KernelThread.start({ [self] in
+        guard SystemThread.detached({ [self] in
             serve(control, channel: .control)
             control.close()
         }) else {

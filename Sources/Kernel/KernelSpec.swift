@@ -1,6 +1,6 @@
 import Glibc
 import Lang
-import Notebook
+import Support
 
 /// The kernelspec Jupyter reads to list and start Gradbook: `kernel.json`,
 /// logos and the builtin reference its help link points at.

@@ -1,6 +1,6 @@
 import FoundationEssentials
 import Glibc
-import Notebook
+import Support
 
 /// One Jupyter message: the routing identities and the four JSON parts.
 public struct Message: Sendable {
@@ -67,22 +67,8 @@ struct HeaderFactory {
             "msg_type": .string(type),
             "session": .string(session),
             "username": "gradbook",
-            "date": .string(HeaderFactory.now()),
+            "date": .string(WallClock.iso8601()),
             "version": "5.3",
         ]
-    }
-
-    /// The current UTC time in ISO 8601 with microseconds, as Jupyter writes dates.
-    static func now() -> String {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        var seconds = spec.tv_sec
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let micro = String(spec.tv_nsec / 1000)
-        let fraction = String(repeating: "0", count: max(0, 6 - micro.count)) + micro
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(fraction)Z"
     }
 }

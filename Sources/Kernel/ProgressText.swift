@@ -1,5 +1,5 @@
-import Notebook
 import Lang
+import Support
 
 /// How a long builtin's progress reads in a notebook front end.
 enum ProgressText {

@@ -1,4 +1,4 @@
-import Notebook
+import Support
 import Synchronization
 
 /// The iopub channel: outputs and busy/idle status for every front end. The

@@ -1,4 +1,3 @@
-import Notebook
 import Tensor
 
 /// A vector or matrix as an HTML table, for Jupyter front ends; large ones

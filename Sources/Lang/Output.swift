@@ -1,4 +1,5 @@
 import Autodiff
+import Plots
 import Tensor
 
 /// What a chunk shows: echoes and `print` are text; plots are data for the

@@ -1,5 +1,5 @@
 import Autodiff
-import Glibc
+import Support
 import Tensor
 
 /// A loss: prediction and target to a one-element Variable.
@@ -205,11 +205,4 @@ extension Double {
         while v < 1 { v *= 10; e -= 1 }
         return e
     }
-}
-
-/// Seconds on the monotonic clock, for the progress rate.
-func monotonicSeconds() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }

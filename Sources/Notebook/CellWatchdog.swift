@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Lang
+import Support
 
 /// A timer thread that stops a cell running past its time limit, through the same
 /// `Interrupt.request()` that Ctrl-C uses, so the interpreter ends the cell cleanly
@@ -24,7 +25,7 @@ final class CellWatchdog {
     private var sleepingUntil = Double.infinity
     private var fired = false
     private var closing = false
-    private var thread: pthread_t?
+    private var thread: SystemThread?
 
     /// Starts the thread, disarmed. Without a thread (pthread_create failed) cells
     /// have no limit rather than no replay.
@@ -36,14 +37,7 @@ final class CellWatchdog {
         pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
         pthread_cond_init(condition, &attributes)
         pthread_condattr_destroy(&attributes)
-        var handle = pthread_t()
-        let box = Unmanaged.passRetained(self)
-        let status = pthread_create(&handle, nil, { context in
-            guard let context else { return nil }
-            Unmanaged<CellWatchdog>.fromOpaque(context).takeRetainedValue().watch()
-            return nil
-        }, box.toOpaque())
-        if status == 0 { thread = handle } else { box.release() }
+        thread = SystemThread.start { [self] in watch() }
     }
 
     deinit {
@@ -57,7 +51,7 @@ final class CellWatchdog {
     func arm(seconds: Double) {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        let due = CellWatchdog.now() + seconds
+        let due = monotonicSeconds() + seconds
         deadline = due
         fired = false
         if due < sleepingUntil { pthread_cond_signal(condition) }
@@ -80,7 +74,7 @@ final class CellWatchdog {
         closing = true
         pthread_cond_signal(condition)
         pthread_mutex_unlock(mutex)
-        if let thread { pthread_join(thread, nil) }
+        thread?.join()
         thread = nil
     }
 
@@ -93,32 +87,17 @@ final class CellWatchdog {
                 pthread_cond_wait(condition, mutex)
                 continue
             }
-            if CellWatchdog.now() >= due {
+            if monotonicSeconds() >= due {
                 fired = true
                 Interrupt.request()
                 // The interpreter clears the flag when a chunk starts, which can come after
                 // a very short limit: keep asking until the cell is disarmed.
-                deadline = CellWatchdog.now() + 0.02
+                deadline = monotonicSeconds() + 0.02
                 continue
             }
             sleepingUntil = due
-            var until = CellWatchdog.spec(monotonic: due)
+            var until = monotonicTimespec(due)
             pthread_cond_timedwait(condition, mutex, &until)
         }
-    }
-
-    /// Seconds on the monotonic clock.
-    private static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
-    }
-
-    /// A monotonic time as a timespec, capped far in the future.
-    private static func spec(monotonic time: Double) -> timespec {
-        let capped = Swift.min(time, 1e12)
-        let whole = capped.rounded(.down)
-        let nanoseconds = Swift.min(Int((capped - whole) * 1e9), 999_999_999)
-        return timespec(tv_sec: Int(whole), tv_nsec: nanoseconds)
     }
 }

@@ -1,4 +1,6 @@
 import Lang
+import Plots
+import Support
 
 /// Turns a notebook into a Markdown report: `#'` prose as Markdown (math such as
 /// `$...$` and `$$...$$` passes through untouched for GitHub or KaTeX), code in fenced

@@ -1,4 +1,5 @@
 import Lang
+import Plots
 
 /// What one code cell printed when run, as notebook lines, with the plots behind
 /// their summary lines.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Support
 
 /// How a cell's replayed output differs from its recorded `#>` lines.
 public struct OutputMismatch: Sendable, Equatable {
@@ -195,10 +196,6 @@ extension NumericError {
 extension OutputMatch {
     /// A number in at most 4 significant digits, for reports.
     static func short(_ x: Double) -> String {
-        var buffer = [CChar](repeating: 0, count: 32)
-        _ = buffer.withUnsafeMutableBufferPointer { pointer in
-            withVaList([x]) { vsnprintf(pointer.baseAddress, 32, "%.4g", $0) }
-        }
-        return String(cString: buffer)
+        printfFormat(x, "%.4g")
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Lang
+import Support
 
 /// Runs a notebook top to bottom in a fresh `Interpreter` and checks every cell's
 /// output against its recorded `#>` lines (see `OutputMatch` for the rules).
@@ -94,7 +95,7 @@ public enum Replay {
     ///   - timeout: the time limit in seconds of cells that neither they nor the
     ///     notebook's header limit (nil: `CellOptions.defaultTimeout`).
     public static func run(_ notebook: Notebook, origin: String, timeout: Double? = nil) -> Report {
-        let start = now()
+        let start = monotonicSeconds()
         let outcome = NotebookRun.outcome(notebook, origin: origin, timeout: timeout)
         let results = outcome.results
         let defaults = notebook.defaults
@@ -141,7 +142,7 @@ public enum Replay {
                 report.updated.items[index] = .code(cell)
             }
         }
-        report.seconds = now() - start
+        report.seconds = monotonicSeconds() - start
         return report
     }
 
@@ -158,11 +159,5 @@ public enum Replay {
             if newText != text { try TextFile.writeAtomically(newText, to: path) }
         }
         return report
-    }
-
-    static func now() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
     }
 }

@@ -1,5 +1,5 @@
 @preconcurrency import Glibc
-import Notebook
+import Support
 
 /// An error from a file operation, carrying the path and the system's reason.
 public struct FileError: Error, Equatable, CustomStringConvertible {
@@ -34,15 +34,7 @@ public enum FileSystem {
 
     /// Reads all of standard input (piped scripts).
     public static func readStandardInput() -> String {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        TextFile.readStandardInput()
     }
 
     /// Replaces a file's contents atomically: writes `path.tmp-PID`, flushes it to
@@ -67,18 +59,11 @@ public enum FileSystem {
 
     /// Whether a path exists.
     public static func exists(_ path: String) -> Bool {
-        access(path, F_OK) == 0
+        TextFile.exists(path)
     }
 
     /// Removes a file, ignoring a missing one.
     public static func remove(_ path: String) {
-        unlink(path)
+        TextFile.remove(path)
     }
-}
-
-/// Monotonic wall-clock seconds, for `:time` and progress rates.
-public func monotonicSeconds() -> Double {
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
 }

@@ -1,4 +1,5 @@
 @preconcurrency import Glibc
+import Support
 
 /// An append-only record of a live REPL session, so that a crash or a killed
 /// terminal loses nothing.
@@ -30,7 +31,7 @@ public final class Journal {
     /// - Throws: `FileError` when the directory or file cannot be created.
     public init(directory: String, pid: Int32 = getpid()) throws {
         try FileSystem.makeDirectories(directory)
-        let name = "session-\(time(nil))-\(pid)" + Journal.suffix
+        let name = "session-\(WallClock.seconds())-\(pid)" + Journal.suffix
         path = directory + "/" + name
         guard let handle = fopen(path, "ax") else { throw FileError(path: path, errno: errno) }
         file = handle

@@ -1,4 +1,4 @@
-import Notebook
+import Support
 
 /// Draws the progress that long builtins (`fit`, `minimize`) report, as one line
 /// on standard error that is redrawn in place: `[=====>    ] 30/100  epoch 3  12.5/s`.

@@ -1,5 +1,5 @@
 import Lang
-import Notebook
+import Plots
 
 /// Runs a whole script at once (`gradbook FILE.gb`, or piped standard input):
 /// echoes like the REPL, and on an error prints the diagnostic with `FILE:LINE:COL`.

@@ -1,5 +1,6 @@
 import Lang
 import Notebook
+import Support
 
 extension Session {
     /// Carries out a meta-command; returns false when the session should end.

@@ -1,5 +1,6 @@
 import Lang
 import Notebook
+import Plots
 
 /// An interactive or piped REPL session: reads entries, runs them, shows what they
 /// print, keeps the transcript for `:save` and the journal for crash recovery.

@@ -3,25 +3,20 @@
 // Protocol (the same in bench/tensor/numpy_bench.py): one warm-up call, then
 // repetitions filling about 0.4 s (at least 5, at most 200); the median time counts.
 import Glibc
+import Support
 import Tensor
-
-func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-}
 
 func medianTime(_ body: () throws -> Tensor) rethrows -> Double {
     var keep = try body()
-    let t0 = now()
+    let t0 = monotonicSeconds()
     keep = try body()
-    let once = Swift.max(now() - t0, 1e-7)
+    let once = Swift.max(monotonicSeconds() - t0, 1e-7)
     let reps = Swift.min(200, Swift.max(5, Int(0.4 / once)))
     var times: [Double] = []
     for _ in 0..<reps {
-        let start = now()
+        let start = monotonicSeconds()
         keep = try body()
-        times.append(now() - start)
+        times.append(monotonicSeconds() - start)
     }
     withExtendedLifetime(keep) {}
     times.sort()

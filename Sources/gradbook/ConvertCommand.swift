@@ -2,6 +2,7 @@ import ArgumentParser
 import Notebook
 #if canImport(Glibc)
 import Glibc
+import Support
 #endif
 
 /// `gradbook convert FILE [--to ipynb|gbook] [-o OUT]`: between `.gbook` and Jupyter.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Notebook
+import Support
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -78,17 +79,9 @@ struct RunCommand: ParsableCommand {
 enum OutputTiming {
     /// A folder's `.gbook` files in name order; any other path as it is.
     static func expand(_ path: String) -> [String] {
-        guard let folder = opendir(path) else { return [path] }
-        defer { closedir(folder) }
-        var names: [String] = []
-        while let entry = readdir(folder) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasSuffix(".gbook") { names.append(name) }
-        }
+        guard let names = Directory.contents(path) else { return [path] }
         let prefix = path.hasSuffix("/") ? path : path + "/"
-        return names.sorted().map { prefix + $0 }
+        return names.filter { $0.hasSuffix(".gbook") }.map { prefix + $0 }
     }
 
     /// Whether to colour: standard output is a terminal and `NO_COLOR` is unset.

@@ -1,5 +1,5 @@
 import Kernel
-import Notebook
+import Support
 import Testing
 import Glibc
 

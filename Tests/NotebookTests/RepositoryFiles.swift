@@ -1,4 +1,4 @@
-import Notebook
+import Support
 
 /// The repository root, found from this file's path.
 let repositoryRoot = String(#filePath.prefix(upTo: #filePath.range(of: "/Tests/")?.lowerBound ?? #filePath.endIndex))

@@ -1,5 +1,4 @@
 import Testing
-import Notebook
 import REPL
 
 @Suite struct ProgressBarDrawing {
@@ -30,21 +29,5 @@ import REPL
         let bar = ProgressBar(width: 1)
         // 1000 steps in 0.08 s is 12500 per second.
         #expect(bar.render(done: 1000, total: 1000, message: "", elapsed: 0.08).hasSuffix("  12500/s"))
-    }
-}
-
-
-@Suite struct TimeFormatting {
-    @Test(arguments: [
-        (0.000_85, "850 µs"),
-        (0.012_34, "12.3 ms"),
-        (0.001_5, "1.50 ms"),     // a trailing zero is kept: three figures
-        (0.000_999_4, "999 µs"),
-        (0.5, "500 ms"),
-        (2.414, "2.41 s"),
-        (61.0, "61.0 s"),
-    ])
-    func threeSignificantFigures(seconds: Double, expected: String) {
-        #expect(DurationFormat.string(seconds: seconds) == expected)
     }
 }

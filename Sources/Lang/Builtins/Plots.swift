@@ -1,3 +1,4 @@
+import Plots
 import Tensor
 
 // Plots: plot scatter hist contour heatmap

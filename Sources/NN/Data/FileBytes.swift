@@ -1,24 +1,13 @@
-import Glibc
+import Support
 
-/// Whole-file reads and writes through stdio: the data files are small beside
-/// memory, and Foundation would add start-up time to every run.
+/// Whole-file reads and writes for the data builtins, through Support's files,
+/// with the messages `load_csv` and `load_npy` have always given.
 enum FileBytes {
     /// The bytes of the file at `path`.
     /// - Throws: `NNError.file` when it cannot be opened or read.
     static func read(_ path: String) throws -> [UInt8] {
-        guard let f = fopen(path, "rb") else {
-            throw NNError.file(path: path, message: "cannot open (\(String(cString: strerror(errno))))")
-        }
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
-            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count {
-                if ferror(f) != 0 { throw NNError.file(path: path, message: "read error") }
-                return bytes
-            }
+        do { return try TextFile.readBytes(path) } catch let failure as TextFile.Failure {
+            throw NNError.file(path: path, message: message(failure))
         }
     }
 
@@ -26,19 +15,18 @@ enum FileBytes {
     /// failed write never leaves half a file behind.
     /// - Throws: `NNError.file` when the file cannot be written.
     static func write(_ bytes: [UInt8], to path: String) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        guard let f = fopen(temporary, "wb") else {
-            throw NNError.file(path: path, message: "cannot open for writing (\(String(cString: strerror(errno))))")
+        do { try TextFile.writeAtomically(bytes: bytes, to: path) } catch let failure as TextFile.Failure {
+            throw NNError.file(path: path, message: message(failure))
         }
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }
-        let closed = fclose(f)
-        guard written == bytes.count, closed == 0 else {
-            unlink(temporary)
-            throw NNError.file(path: path, message: "write failed")
-        }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw NNError.file(path: path, message: "cannot write (\(String(cString: strerror(errno))))")
+    }
+
+    private static func message(_ failure: TextFile.Failure) -> String {
+        switch failure.step {
+        case .openForReading: return "cannot open (\(failure.reason))"
+        case .read: return "read error"
+        case .openForWriting: return "cannot open for writing (\(failure.reason))"
+        case .write: return "write failed"
+        case .rename: return "cannot write (\(failure.reason))"
         }
     }
 }

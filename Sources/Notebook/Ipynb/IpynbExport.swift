@@ -1,3 +1,5 @@
+import Support
+
 /// Converts a `.gbook` notebook to a Jupyter notebook (nbformat 4.5).
 ///
 /// The mapping (docs/notebook-format.md, "Jupyter notebooks"): a run of `#'` prose

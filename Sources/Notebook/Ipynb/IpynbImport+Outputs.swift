@@ -1,3 +1,5 @@
+import Support
+
 extension IpynbImport {
     /// A code cell's outputs as the text of `#>` lines.
     ///

@@ -1,3 +1,5 @@
+import Support
+
 /// Converts a Jupyter notebook (nbformat 4, any minor version) to a `.gbook` notebook.
 ///
 /// Markdown cells become `#'` prose, raw cells `#` comments, code cells a `#+` line

@@ -1,3 +1,5 @@
+import Support
+
 /// Writes JSON in the layout nbformat itself writes (`json.dumps(nb, indent=1,
 /// sort_keys=True, separators=(",", ": "), ensure_ascii=False)` plus a final newline),
 /// so a notebook saved again by Jupyter gives the same bytes and diffs stay quiet.
@@ -15,7 +17,7 @@ enum NbformatJSON {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let x): out += number(x)
-        case .string(let s): quote(s, into: &out)
+        case .string(let s): appendQuotedJSON(s, into: &out)
         case .array(let elements):
             if elements.isEmpty { out += "[]"; return }
             out += "["
@@ -33,7 +35,7 @@ enum NbformatJSON {
             for (offset, key) in keys.enumerated() {
                 out += offset == 0 ? "\n" : ",\n"
                 out += String(repeating: " ", count: indent + 1)
-                quote(key, into: &out)
+                appendQuotedJSON(key, into: &out)
                 out += ": "
                 if let member = members[key] { write(member, indent: indent + 1, into: &out) }
             }
@@ -46,29 +48,5 @@ enum NbformatJSON {
         guard x.isFinite else { return "null" }
         if x.rounded() == x, abs(x) < 9.0e15 { return String(Int64(x)) }
         return "\(x)"
-    }
-
-    /// A JSON string with Python's escapes; non-ASCII text is written as it is.
-    private static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }

@@ -1,4 +1,4 @@
-import Lang
+import Support
 
 /// Draws a `PlotSpec` in the terminal with Unicode braille (2 × 4 dots per character),
 /// with the y range on the left, the x range below and a legend line.
@@ -69,7 +69,7 @@ public enum TerminalPlot {
 
     static func layout(_ canvas: BrailleCanvas, xAxis: AxisScale, yAxis: AxisScale, plot: PlotSpec,
                        legend: [(String, Int)], color: Bool) -> String {
-        let top = format(yAxis.high, "%.4g"), bottom = format(yAxis.low, "%.4g")
+        let top = printfFormat(yAxis.high, "%.4g"), bottom = printfFormat(yAxis.low, "%.4g")
         let margin = max(top.count, bottom.count)
         func pad(_ s: String) -> String { String(repeating: " ", count: margin - s.count) + s }
         var lines: [String] = []
@@ -79,7 +79,7 @@ public enum TerminalPlot {
             lines.append(label + (r == 0 || r == canvas.rows - 1 ? "┤" : "│") + canvas.row(r, color: color))
         }
         lines.append(String(repeating: " ", count: margin) + "└" + String(repeating: "─", count: canvas.cols))
-        let low = format(xAxis.low, "%.4g"), high = format(xAxis.high, "%.4g")
+        let low = printfFormat(xAxis.low, "%.4g"), high = printfFormat(xAxis.high, "%.4g")
         let gap = max(canvas.cols - low.count - high.count, 1)
         var axisLine = String(repeating: " ", count: margin + 1) + low + String(repeating: " ", count: gap) + high
         if let xlabel = plot.xlabel { axisLine += "  " + xlabel }

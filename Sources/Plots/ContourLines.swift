@@ -1,5 +1,3 @@
-import Lang
-
 /// Level curves of a grid by marching squares, as line segments in data coordinates.
 enum ContourLines {
     /// A segment from `(x0, y0)` to `(x1, y1)`.

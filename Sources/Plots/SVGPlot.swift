@@ -1,4 +1,4 @@
-import Lang
+import Support
 
 /// Draws a `PlotSpec` as a standalone SVG document for reports: a framed plot area
 /// with a light grid, ticks at nice numbers, axis labels, a title, a legend for
@@ -331,7 +331,7 @@ struct SVGBuilder {
             let y = top + Double(levels.count - 1 - k) * rowHeight
             items.append("<path d=\"M\(n(x)) \(n(y + rowHeight / 2))h18\" stroke=\"\(levelColour(k))\" stroke-width=\"3\"/>")
             items.append("<text x=\"\(n(x + 24))\" y=\"\(n(y + rowHeight / 2 + 4))\">"
-                         + format(level, "%.3g").replacingMinus() + "</text>")
+                         + printfFormat(level, "%.3g").replacingMinus() + "</text>")
         }
         parts.append("<g font-size=\"11\" fill=\"#333333\">" + items.joined() + "</g>")
     }

@@ -14,14 +14,20 @@ public enum Directory {
         for part in path.split(separator: "/") {
             prefix += "/" + part
             if mkdir(prefix, mode) != 0 && errno != EEXIST {
-                throw TextFile.Failure(path: prefix, reason: String(cString: strerror(errno)))
+                throw TextFile.Failure(path: prefix, reason: String(cString: strerror(errno)), step: .openForWriting)
             }
         }
     }
 
     /// The names in a folder, sorted, without `.` and `..`; empty when it cannot be read.
     public static func entries(_ path: String) -> [String] {
-        guard let dir = opendir(path) else { return [] }
+        contents(path) ?? []
+    }
+
+    /// The names in a folder, sorted, without `.` and `..`; nil when `path` is not a
+    /// folder that can be read, so a caller can treat it as a file.
+    public static func contents(_ path: String) -> [String]? {
+        guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Support
 
 extension PlotSpec {
     /// The one line a notebook records for a plot, e.g.
@@ -61,13 +57,13 @@ extension PlotSpec {
 
     /// `%.6g`, with -0 written as 0 so the sign of a zero never changes a hash.
     static func rounded(_ x: Double) -> String {
-        let text = format(x, "%.6g")
+        let text = printfFormat(x, "%.6g")
         return text == "-0" ? "0" : text
     }
 
     /// `%.4g`, for the ranges in the summary.
     static func short(_ x: Double) -> String {
-        let text = format(x, "%.4g")
+        let text = printfFormat(x, "%.4g")
         return text == "-0" ? "0" : text
     }
 
@@ -76,13 +72,5 @@ extension PlotSpec {
         let finite = values.filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max() else { return "[]" }
         return "[" + short(low) + ", " + short(high) + "]"
-    }
-
-    static func format(_ x: Double, _ pattern: String) -> String {
-        var buffer = [CChar](repeating: 0, count: 40)
-        _ = buffer.withUnsafeMutableBufferPointer { pointer in
-            withVaList([x]) { vsnprintf(pointer.baseAddress, 40, pattern, $0) }
-        }
-        return String(cString: buffer)
     }
 }

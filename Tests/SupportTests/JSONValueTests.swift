@@ -1,4 +1,4 @@
-import Notebook
+import Support
 import Testing
 
 @Suite struct JSONValueTests {

@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The data of one plot, as the plot builtins build it; Notebook draws it
-/// (SVG for export, braille in the terminal) and summarises it in one line.
+/// The data of one plot, as the plot builtins build it; `SVGPlot` and `TerminalPlot`
+/// draw it (SVG for export, braille in the terminal); `summary` is its one recorded line.
 ///
 /// A line or scatter plot holds `series`; a histogram holds `bars`; a contour
 /// or heatmap holds `grid`. Everything is plain numbers, so a plot compares,

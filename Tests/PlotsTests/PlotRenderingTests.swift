@@ -1,6 +1,5 @@
 import Testing
-import Lang
-import Notebook
+import Plots
 #if canImport(FoundationXML)
 import FoundationXML
 #else

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Support
 
 /// One axis of a plot: its data interval and ticks at "nice" numbers (1, 2, 2.5 or 5 times a power of ten).
 struct AxisScale {
@@ -60,7 +61,7 @@ struct AxisScale {
         let magnitude = Swift.max(abs(low), abs(high))
         var text: String
         if magnitude >= 1e6 || (step < 1e-4 && magnitude < 1e-3) {
-            text = format(value, "%.3g")
+            text = printfFormat(value, "%.3g")
         } else {
             var decimals = 0
             while decimals < 10 {
@@ -68,7 +69,7 @@ struct AxisScale {
                 if abs(scaled - scaled.rounded()) < 1e-6 * scaled { break }
                 decimals += 1
             }
-            text = format(value, "%.\(decimals)f")
+            text = printfFormat(value, "%.\(decimals)f")
         }
         if text.hasPrefix("-") {
             let digits = text.dropFirst()
@@ -76,13 +77,4 @@ struct AxisScale {
         }
         return text
     }
-}
-
-/// `printf`-style formatting of one number without Foundation.
-func format(_ x: Double, _ pattern: String) -> String {
-    var buffer = [CChar](repeating: 0, count: 48)
-    _ = buffer.withUnsafeMutableBufferPointer { pointer in
-        withVaList([x]) { vsnprintf(pointer.baseAddress, 48, pattern, $0) }
-    }
-    return String(cString: buffer)
 }
