@@ -32,15 +32,16 @@ let package = Package(
         .target(name: "Plots", dependencies: ["Support"], swiftSettings: fast),
         .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor", "Plots", "Support"], swiftSettings: fast),
         .target(name: "Notebook", dependencies: ["Lang", "Tensor", "Plots", "Support"], swiftSettings: fast),
-        .target(name: "REPL", dependencies: ["Notebook", "Lang", "Plots", "Support", "CReadline"], swiftSettings: fast),
+        .target(name: "Console", dependencies: ["Notebook", "Lang", "Support"], swiftSettings: fast),
+        .target(name: "REPL", dependencies: ["Console", "Notebook", "Lang", "Plots", "Support", "CReadline"], swiftSettings: fast),
         .target(
             name: "Kernel",
-            dependencies: ["Lang", "Tensor", "Plots", "Support", "CZMQ",
+            dependencies: ["Console", "Lang", "Tensor", "Plots", "Support", "CZMQ",
                            .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: fast),
         .executableTarget(
             name: "gradbook",
-            dependencies: ["REPL", "Kernel", "Notebook", "Lang", "Tensor", "Support",
+            dependencies: ["REPL", "Kernel", "Console", "Notebook", "Lang", "Tensor", "Support",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: fast),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
@@ -50,8 +51,9 @@ let package = Package(
         .testTarget(name: "NNTests", dependencies: ["NN", "Autodiff", "Tensor"], exclude: ["Fixtures"]),
         .testTarget(name: "LangTests", dependencies: ["Lang", "Tensor"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "Plots", "Support"], exclude: ["golden"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "Notebook", "Lang", "Support"]),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", "Lang", "Tensor", "Support"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Notebook", "Lang", "Support"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Console", "Notebook", "Lang", "Support"]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "Console", "Lang", "Tensor", "Support"]),
     ],
     swiftLanguageModes: [.v5]
 )

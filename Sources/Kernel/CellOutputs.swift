@@ -1,3 +1,4 @@
+import Console
 import Glibc
 import Lang
 import Plots
@@ -6,7 +7,7 @@ import Support
 /// What one running cell shows, sent to iopub as it happens. An echo is held
 /// back until the next output: the cell's last echo becomes the
 /// `execute_result`, earlier ones `display_data`.
-final class CellOutputs {
+final class CellOutputs: ConsoleDisplay {
     private let publisher: Publisher?
     private let parent: JSONValue
     private var pendingEcho: Echo?
@@ -15,6 +16,8 @@ final class CellOutputs {
     private var progressID: String?
     private var lastProgress = 0.0
     private var progressStart = 0.0
+    /// The error the cell ended with, for the `error` message and the reply.
+    private(set) var lastFailure: ErrorReport?
 
     /// `publisher` nil: a silent execution, which shows nothing.
     init(publisher: Publisher?, parent: JSONValue) {
@@ -36,6 +39,27 @@ final class CellOutputs {
             let data: JSONValue = ["image/svg+xml": .string(SVGPlot.render(plot)), "text/plain": .string(plot.summary)]
             publisher.publish("display_data", ["data": data, "metadata": [:], "transient": [:]], parent: parent)
         }
+    }
+
+    /// A meta-command's answer, as printed text.
+    func note(_ text: String) { show(.text(text)) }
+
+    /// `:vars` as text and as an HTML table.
+    func variables(_ table: VariableTable) {
+        display(["text/plain": .string(table.text), "text/html": .string(CellOutputs.html(table))])
+    }
+
+    /// Keeps the error; `execute` sends it once the cell is over.
+    func failure(_ report: ErrorReport) { lastFailure = report }
+
+    /// `:vars` as an HTML table.
+    static func html(_ table: VariableTable) -> String {
+        var html = "<table><thead><tr><th>name</th><th>type</th><th>shape</th></tr></thead><tbody>"
+        for row in table.rows {
+            html += "<tr><td><code>\(escapeXML(row.name))</code></td><td>\(escapeXML(row.type))</td>"
+                + "<td>\(escapeXML(row.shape ?? ""))</td></tr>"
+        }
+        return html + "</tbody></table>"
     }
 
     /// Shows a MIME bundle (a table of variables, say) as `display_data`.

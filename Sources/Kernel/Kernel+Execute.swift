@@ -1,3 +1,4 @@
+import Console
 import Lang
 import Support
 
@@ -20,44 +21,19 @@ extension Kernel {
         }
 
         let cell = CellOutputs(publisher: silent ? nil : publisher, parent: parent)
-        let origin = "In[\(count)]"
-        var source = code
-        var diagnostic: Diagnostic?
-        if let name = Kernel.helpQuery(code) {
-            cell.show(.text(interpreter.help(for: name) ?? "no help for '\(name)'"))
-        } else if let command = CellCommand(cell: code) {
-            switch command {
-            case .help:
-                cell.show(.text(CellCommand.helpText))
-            case .vars:
-                let rows = interpreter.variables
-                cell.display(["text/plain": .string(CellCommand.variablesText(rows)),
-                              "text/html": .string(CellCommand.variablesHTML(rows))])
-            case .reset:
-                interpreter.reset()
-                cell.show(.text("session reset: every variable forgotten"))
-            case .time(let expression):
-                source = expression
-                let start = monotonicSeconds()
-                diagnostic = run(expression, origin: origin, into: cell)
-                if diagnostic == nil {
-                    cell.show(.text("time: " + DurationFormat.string(seconds: monotonicSeconds() - start)))
-                }
-            case .unknown(let name):
-                cell.show(.text("unknown command ':\(name)'; :help lists the commands"))
-            }
-        } else {
-            diagnostic = run(code, origin: origin, into: cell)
+        let outcome = console.submit(code, origin: "In[\(count)]", display: cell)
+        if outcome == .quit {
+            cell.note("the kernel keeps running: use the notebook's Kernel menu to shut it down")
         }
 
-        if let diagnostic {
+        if outcome == .failed, let report = cell.lastFailure {
             cell.flushEcho()
-            let rendered = diagnostic.render(source: source, origin: origin, color: true)
+            let rendered = report.rendered(color: true)
             let traceback = JSONValue.array(rendered.split(separator: "\n", omittingEmptySubsequences: false)
                                                 .map { .string(String($0)) })
             let error: [String: JSONValue] = [
-                "ename": .string(Kernel.errorName(diagnostic.kind)),
-                "evalue": .string(diagnostic.message),
+                "ename": .string(report.kindName),
+                "evalue": .string(report.message),
                 "traceback": traceback,
             ]
             if !silent { publisher.publish("error", .object(error), parent: parent) }
@@ -74,19 +50,6 @@ extension Kernel {
         cell.finishWithResult(executionCount: count)
         reply(request, "execute_reply", ["status": "ok", "execution_count": .number(Double(count)),
                                          "payload": [], "user_expressions": [:]], on: socket)
-    }
-
-    /// Runs code in the session, its outputs going to `cell`.
-    private func run(_ code: String, origin: String, into cell: CellOutputs) -> Diagnostic? {
-        interpreter.outputHandler = { cell.show($0) }
-        interpreter.echoHandler = { cell.echo($0) }
-        interpreter.progressHandler = { cell.progress($0) }
-        defer {
-            interpreter.outputHandler = { _ in }
-            interpreter.echoHandler = nil
-            interpreter.progressHandler = nil
-        }
-        return interpreter.run(code, origin: origin)
     }
 
     /// The messages waiting on the shell socket right now.
@@ -111,17 +74,4 @@ extension Kernel {
         }
     }
 
-    /// `?name` or `name?`: the name to show help for, as IPython does.
-    static func helpQuery(_ code: String) -> String? {
-        var text = Substring(code.trimmingWhitespace)
-        if text.hasPrefix("?") { text.removeFirst() } else if text.hasSuffix("?") { text.removeLast() } else { return nil }
-        guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
-        return String(text)
-    }
-
-    /// `NameError`, `ShapeError`…: a diagnostic kind in the names Python users know.
-    static func errorName(_ kind: Diagnostic.Kind) -> String {
-        let raw = kind.rawValue
-        return raw.prefix(1).uppercased() + raw.dropFirst() + "Error"
-    }
 }

@@ -1,3 +1,4 @@
+import Console
 import CZMQ
 import Glibc
 import Lang
@@ -18,7 +19,9 @@ public final class Kernel {
     let signer: MessageSigner
     let headers = HeaderFactory()
     let helpURL: String?
-    let interpreter = Interpreter()
+    /// The live session every cell runs in, with the prompt's meta-commands.
+    let console = Console()
+    var interpreter: Interpreter { console.interpreter }
     var executionCount = 0
 
     private let context: ZMQContext

@@ -1,3 +1,4 @@
+import Console
 import Lang
 
 /// Starts the REPL on a terminal: readline with history and completion, Ctrl-C
@@ -8,7 +9,7 @@ public enum InteractiveSession {
         let paths = StatePaths.resolve()
         let interpreter = Interpreter()
         let reader = ReadlineReader(historyFile: paths?.historyFile) { prefix in
-            Completion.candidates(for: prefix, interpreter: interpreter)
+            Console.completions(for: prefix, in: interpreter)
         }
         SignalHandling.install()
         var journal: Journal? = nil

@@ -1,3 +1,4 @@
+import Console
 import Lang
 import Plots
 

@@ -1,3 +1,4 @@
+import Console
 import Lang
 
 extension Session {
@@ -18,16 +19,7 @@ extension Session {
             let answer = readAnswer("Restore them by running them again? [y/n] ")
             Journal.markClosed(path)
             guard answer else { continue }
-            var ran = 0
-            for entry in entries {
-                if entry.trimmingSpaces().hasPrefix("#'") {
-                    recordProse(entry)
-                    continue
-                }
-                evaluate(entry)
-                ran += 1
-                if SignalHandling.interruptRequested { break }
-            }
+            let ran = console.restore(entries, display: display) { SignalHandling.interruptRequested }
             print("restored: \(ran) entries ran")
             return
         }
@@ -37,7 +29,7 @@ extension Session {
         while true {
             switch reader.read(prompt: question) {
             case .line(let line):
-                let word = line.trimmingSpaces().lowercased()
+                let word = line.filter { $0 != " " && $0 != "\t" && $0 != "\r" }.lowercased()
                 if word == "y" || word == "yes" { return true }
                 if word == "n" || word == "no" || word.isEmpty { return false }
             case .interrupted, .endOfInput:

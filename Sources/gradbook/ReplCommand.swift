@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import REPL
 
 /// `gradbook [FILE.gb]`: the interactive REPL, or a script when a file is given

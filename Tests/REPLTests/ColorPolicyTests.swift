@@ -1,4 +1,5 @@
 import Testing
+import Console
 import REPL
 
 @Suite struct ColourDecisions {

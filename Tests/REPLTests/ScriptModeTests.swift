@@ -1,5 +1,6 @@
 import Testing
 import Glibc
+import Console
 import REPL
 
 /// Runs the built `gradbook` executable with piped input and arguments, returning

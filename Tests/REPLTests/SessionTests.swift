@@ -1,6 +1,7 @@
 import Testing
 import Lang
 import Notebook
+import Console
 import REPL
 
 /// Feeds a session fixed input, as a person would type it.

@@ -1,5 +1,5 @@
 import Testing
-import REPL
+import Console
 
 @Suite struct MetaCommandParsing {
     @Test(arguments: [
