@@ -10,7 +10,7 @@ public enum InteractiveSession {
         let reader = ReadlineReader(historyFile: paths?.historyFile) { prefix in
             Completion.candidates(for: prefix, interpreter: interpreter)
         }
-        SignalHandling.install()
+        SignalHandling.install(foreground: interpreter.interruption)
         var journal: Journal? = nil
         if let directory = paths?.journalDirectory {
             Journal.prune(directory)
