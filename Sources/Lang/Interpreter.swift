@@ -15,6 +15,10 @@ public final class Interpreter {
     /// interrupt or a replayed cell's time limit requests it from any thread.
     public let interruption: InterruptToken
 
+    /// Bounds the tensors this interpreter allocates (the elements of one allocation);
+    /// current on its evaluation thread while a chunk runs.
+    public let memoryBudget: MemoryBudget
+
     private var machine: Machine
 
     /// Receives echoes, `print` output and plots, in order.
@@ -37,10 +41,13 @@ public final class Interpreter {
     }
 
     /// A fresh session with only the builtins defined.
-    /// - Parameter interruption: the token that stops it; pass another interpreter's to let
-    ///   one request stop both (a replay the REPL runs for `:run`).
-    public init(interruption: InterruptToken = InterruptToken()) {
+    /// - Parameters:
+    ///   - interruption: the token that stops it; pass another interpreter's to let
+    ///     one request stop both (a replay the REPL runs for `:run`).
+    ///   - memoryBudget: what bounds its tensors (default: a budget of its own).
+    public init(interruption: InterruptToken = InterruptToken(), memoryBudget: MemoryBudget = MemoryBudget()) {
         self.interruption = interruption
+        self.memoryBudget = memoryBudget
         machine = Machine(interruption: interruption)
     }
 
@@ -52,12 +59,12 @@ public final class Interpreter {
     @discardableResult
     public func run(_ source: String, origin: String) -> Diagnostic? {
         interruption.clear()
-        let m = machine
+        let m = machine, budget = memoryBudget
         var failure: Diagnostic?
         // Everything runs on the big-stack thread: parsing, resolving and compiling
         // recurse over the syntax too, and long operator chains nest deeply.
         EvaluationThread.run {
-            failure = Interpreter.execute(source, on: m)
+            failure = budget.whileCurrent { Interpreter.execute(source, on: m) }
         }
         return failure
     }
@@ -176,7 +183,7 @@ public final class Interpreter {
     }
 
     /// Forgets every variable and setting (precision, the random stream restarts from
-    /// seed 0); keeps the handlers and the interruption token.
+    /// seed 0); keeps the handlers, the interruption token and the memory budget.
     public func reset() {
         let output = machine.outputHandler, progress = machine.progressHandler, echo = machine.echoHandler
         machine = Machine(interruption: interruption)
