@@ -90,7 +90,8 @@ extension Console {
     /// and shows the report: failures with diffs, then `N passed, N failed`.
     func replay(_ path: String, display: ConsoleDisplay) -> Outcome {
         do {
-            let report = try Replay.run(file: path)
+            // The replay shares this session's token, so Ctrl-C stops a `:run` too.
+            let report = try Replay.run(file: path, interruption: interpreter.interruption)
             display.note(report.text)
             return report.failed == 0 ? .succeeded : .failed
         } catch {
@@ -106,7 +107,8 @@ extension Console {
         let directory = slash.map { String(path[...$0]) } ?? ""
         let base = String(path[(slash.map { path.index(after: $0) } ?? path.startIndex)...])
         let stem = base.hasSuffix(".md") ? String(base.dropLast(3)) : base
-        let result = MarkdownExport.export(transcript, origin: "session", imagePrefix: stem)
+        let result = MarkdownExport.export(transcript, origin: "session", imagePrefix: stem,
+                                           interruption: interpreter.interruption)
         do {
             for image in result.images { try FileSystem.writeAtomically(directory + image.name, image.svg) }
             try FileSystem.writeAtomically(path, result.markdown)

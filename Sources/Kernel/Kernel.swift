@@ -53,7 +53,7 @@ public final class Kernel {
     /// Serves until a `shutdown_request`, then closes every socket.
     /// - Returns: the process exit status (0 after a clean shutdown).
     public func run() -> Int32 {
-        SignalInterrupt.install()
+        SignalInterrupt.install(foreground: interpreter.interruption)
         let beat = heartbeat
         guard SystemThread.detached({
             while let frames = beat.receive() { beat.send(frames) }
@@ -91,7 +91,7 @@ public final class Kernel {
                 if channel == .control && parent != 1 && getppid() != parent {
                     Kernel.log("the process that started the kernel is gone; shutting down")
                     stopping.store(true, ordering: .releasing)
-                    Interrupt.request()
+                    interpreter.interruption.request()
                 }
                 continue
             }
@@ -117,9 +117,9 @@ public final class Kernel {
             let restart = request.content["restart"]?.boolValue ?? false
             reply(request, "shutdown_reply", ["status": "ok", "restart": .bool(restart)], on: socket)
             stopping.store(true, ordering: .releasing)
-            Interrupt.request()
+            interpreter.interruption.request()
         case ("interrupt_request", _):
-            Interrupt.request()
+            interpreter.interruption.request()
             reply(request, "interrupt_reply", ["status": "ok"], on: socket)
         case ("execute_request", .shell):
             execute(request, on: socket)

@@ -75,12 +75,12 @@ struct Compiler {
         case .for(let name, let nameSpan, let iter, let body, let span):
             return forStatement(name, nameSpan, iter, body, span, scope)
         case .while(let cond, let body, let span):
-            let c = expression(cond, scope)
+            let c = expression(cond, scope), interruption = machine.interruption
             let ex = block(body, scope)
             let condSpan = cond.span
             return { b in
                 while true {
-                    if Interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
+                    if interruption.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
                     guard try Operators.truthy(try c(b), condSpan) else { break }
                     let f = try ex(b)
                     if f == .breakLoop { break }
@@ -136,7 +136,7 @@ struct Compiler {
            (1...3).contains(args.count) {
             let callee = expression(.name("range", rs), scope)
             let argEvals = args.map { expression($0.value, scope) }
-            let m = machine
+            let m = machine, interruption = machine.interruption
             return { b in
                 let c = try callee(b)
                 var values: [Value] = []
@@ -144,13 +144,13 @@ struct Compiler {
                 guard case .builtin(let bi) = c, bi.name == "range",
                       let bounds = Operators.rangeBounds(values) else {
                     let v = try m.call(c, values, keywords: [], base: b, span: iterSpan)
-                    return try Compiler.iterate(v, iterSpan, span, b, write, bodyEx)
+                    return try Compiler.iterate(v, iterSpan, span, b, write, bodyEx, interruption)
                 }
                 let (start, stop, step) = bounds
                 let n = Swift.max(0, Int(((stop - start) / step).rounded(.up)))
                 var k = 0
                 while k < n {
-                    if Interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
+                    if interruption.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
                     let x = start + Double(k) * step
                     if let g = globalCell { g.pointee = .number(x) } else { try write(b, .number(x)) }
                     let f = try bodyEx(b)
@@ -161,16 +161,17 @@ struct Compiler {
                 return .normal
             }
         }
-        let ev = expression(iter, scope)
-        return { b in try Compiler.iterate(try ev(b), iterSpan, span, b, write, bodyEx) }
+        let ev = expression(iter, scope), interruption = machine.interruption
+        return { b in try Compiler.iterate(try ev(b), iterSpan, span, b, write, bodyEx, interruption) }
     }
 
     /// The general `for`: over a tensor's first axis (scalars for 1-D), a list, a string's characters.
     static func iterate(_ v: Value, _ iterSpan: SourceSpan, _ span: SourceSpan, _ b: UnsafeMutablePointer<Value>,
-                        _ write: (UnsafeMutablePointer<Value>, Value) throws -> Void, _ body: Exec) throws -> Flow {
+                        _ write: (UnsafeMutablePointer<Value>, Value) throws -> Void, _ body: Exec,
+                        _ interruption: InterruptToken) throws -> Flow {
         let items = try Operators.elements(v, iterSpan)
         for item in items {
-            if Interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
+            if interruption.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
             try write(b, item)
             let f = try body(b)
             if f == .breakLoop { break }

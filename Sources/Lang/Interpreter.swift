@@ -11,7 +11,15 @@ import Tensor
 ///         print(d.render(source: "x = 3\nx^2", origin: "cell", color: false))
 ///     }
 public final class Interpreter {
-    private var machine = Machine()
+    /// Stops this interpreter's running chunk and no other: Ctrl-C, a kernel
+    /// interrupt or a replayed cell's time limit requests it from any thread.
+    public let interruption: InterruptToken
+
+    /// Bounds the tensors this interpreter allocates (the elements of one allocation);
+    /// current on its evaluation thread while a chunk runs.
+    public let memoryBudget: MemoryBudget
+
+    private var machine: Machine
 
     /// Receives echoes, `print` output and plots, in order.
     public var outputHandler: (Output) -> Void {
@@ -33,7 +41,15 @@ public final class Interpreter {
     }
 
     /// A fresh session with only the builtins defined.
-    public init() {}
+    /// - Parameters:
+    ///   - interruption: the token that stops it; pass another interpreter's to let
+    ///     one request stop both (a replay the REPL runs for `:run`).
+    ///   - memoryBudget: what bounds its tensors (default: a budget of its own).
+    public init(interruption: InterruptToken = InterruptToken(), memoryBudget: MemoryBudget = MemoryBudget()) {
+        self.interruption = interruption
+        self.memoryBudget = memoryBudget
+        machine = Machine(interruption: interruption)
+    }
 
     /// Parses, resolves, compiles and runs `source` (a REPL entry, a notebook
     /// cell or a whole script). Top-level statements echo their values unless
@@ -42,13 +58,13 @@ public final class Interpreter {
     /// - Returns: nil on success, or the first error; variables assigned before it keep their values.
     @discardableResult
     public func run(_ source: String, origin: String) -> Diagnostic? {
-        Interrupt.clear()
-        let m = machine
+        interruption.clear()
+        let m = machine, budget = memoryBudget
         var failure: Diagnostic?
         // Everything runs on the big-stack thread: parsing, resolving and compiling
         // recurse over the syntax too, and long operator chains nest deeply.
         EvaluationThread.run {
-            failure = Interpreter.execute(source, on: m)
+            failure = budget.whileCurrent { Interpreter.execute(source, on: m) }
         }
         return failure
     }
@@ -166,10 +182,11 @@ public final class Interpreter {
         }
     }
 
-    /// Forgets every variable and setting; keeps the handlers.
+    /// Forgets every variable and setting (precision, the random stream restarts from
+    /// seed 0); keeps the handlers, the interruption token and the memory budget.
     public func reset() {
         let output = machine.outputHandler, progress = machine.progressHandler, echo = machine.echoHandler
-        machine = Machine()
+        machine = Machine(interruption: interruption)
         machine.outputHandler = output
         machine.progressHandler = progress
         machine.echoHandler = echo

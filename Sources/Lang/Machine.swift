@@ -2,9 +2,9 @@ import Glibc
 import Tensor
 
 /// The run-time state of one interpreter: the value stack, global cells, the
-/// return register and the depth counter. Compiled closures capture raw
-/// pointers into it rather than the machine itself, so the hot paths touch no
-/// class properties (no exclusivity checks).
+/// return register, the depth counter, its interruption token and random
+/// generator. Compiled closures capture raw pointers (and the token) rather than
+/// the machine itself, so the hot paths touch no class `var`s (no exclusivity checks).
 final class Machine {
     /// Values the stack holds; calls past the end raise the recursion error.
     static let stackCapacity = 1 << 21
@@ -30,9 +30,13 @@ final class Machine {
     var progressHandler: ((Progress) -> Void)?
     var echoHandler: ((Echo) -> Void)?
     var formatter = ValueFormatter()
+    /// The session's own stream: seeding it leaves other interpreters' draws alone.
     var random = RandomGenerator(seed: 0)
+    /// The interpreter's token, polled per loop iteration and per call.
+    let interruption: InterruptToken
 
-    init() {
+    init(interruption: InterruptToken) {
+        self.interruption = interruption
         // calloc: pages are touched only when a frame reaches them (start-up stays fast).
         // All-zero bytes are the trivial value `.number(0)`; function entry marks locals undefined.
         let raw = calloc(Machine.stackCapacity, MemoryLayout<Value>.stride)
@@ -101,7 +105,7 @@ final class Machine {
     func call(_ callee: Value, _ positional: [Value], keywords: [(String, Value)],
               base: UnsafeMutablePointer<Value>, span: SourceSpan,
               argumentSpans: [SourceSpan]? = nil, keywordSpans: [SourceSpan]? = nil) throws -> Value {
-        if Interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
+        if interruption.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
         switch callee {
         case .function(let f):
             let values = try bindFunction(f, positional, keywords, span: span)
@@ -163,7 +167,7 @@ final class Machine {
         if d >= Machine.maxDepth || base + f.frameSize >= stackEnd {
             throw Diagnostic(.recursion, "maximum recursion depth exceeded (\(Machine.maxDepth) calls) in '\(f.name)'", span)
         }
-        if Interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
+        if interruption.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
         depth.pointee = d + 1
     }
 

@@ -61,8 +61,9 @@ public struct FitOptions {
     public var restoreBest = true
     /// A penalty on the parameters added to every batch loss (l1, l2, elastic).
     public var regulariser: (([Variable]) throws -> Variable)?
-    /// Source of the shuffles.
-    public var generator: RandomGenerator = .shared
+    /// Source of the shuffles; the default is a fresh stream seeded with 0, so a fit
+    /// given no generator shuffles the same way every time (the language passes its session's).
+    public var generator = RandomGenerator(seed: 0)
 
     /// The defaults.
     public init() {}

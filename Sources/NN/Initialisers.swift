@@ -44,7 +44,7 @@ public enum Initialiser: Equatable {
 
     /// An n_in × n_out matrix drawn from `generator`.
     /// - Throws: `TensorError` for an invalid or too large shape.
-    public func matrix(nIn: Int, nOut: Int, using generator: RandomGenerator = .shared) throws -> Tensor {
+    public func matrix(nIn: Int, nOut: Int, using generator: RandomGenerator) throws -> Tensor {
         let s = std(nIn: nIn, nOut: nOut)
         if self == .zeros { return try Tensor(shape: [nIn, nOut], repeating: 0) }
         return try Tensor(shape: [nIn, nOut]) { out in

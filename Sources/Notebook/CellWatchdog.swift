@@ -6,17 +6,16 @@ import Darwin
 import Lang
 import Support
 
-/// A timer thread that stops a cell running past its time limit, through the same
-/// `Interrupt.request()` that Ctrl-C uses, so the interpreter ends the cell cleanly
-/// (a loop or a builtin notices at its next poll).
+/// A timer thread that stops a cell running past its time limit, through the
+/// interruption token of the interpreter it watches (the one Ctrl-C requests), so the
+/// interpreter ends the cell cleanly (a loop or a builtin notices at its next poll).
 ///
 /// One thread serves a whole notebook, armed and disarmed per cell: a thread per cell
 /// cost about 150 µs, which doubled the replay time of short cells. Arming rarely
 /// wakes the thread, since each new deadline is later than the one it sleeps toward.
-///
-/// `Interrupt` is one flag for the whole process, so a firing watchdog would also stop
-/// any other interpreter running at that moment; `gradbook run` runs one at a time.
+/// Only that interpreter stops: others running in the process meanwhile go on.
 final class CellWatchdog {
+    private let token: InterruptToken
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     /// When the armed cell must be stopped (monotonic seconds); nil when disarmed.
@@ -27,9 +26,10 @@ final class CellWatchdog {
     private var closing = false
     private var thread: SystemThread?
 
-    /// Starts the thread, disarmed. Without a thread (pthread_create failed) cells
-    /// have no limit rather than no replay.
-    init() {
+    /// Starts the thread, disarmed, to request `token` when a limit passes. Without a
+    /// thread (pthread_create failed) cells have no limit rather than no replay.
+    init(stopping token: InterruptToken) {
+        self.token = token
         pthread_mutex_init(mutex, nil)
         var attributes = pthread_condattr_t()
         pthread_condattr_init(&attributes)
@@ -89,8 +89,8 @@ final class CellWatchdog {
             }
             if monotonicSeconds() >= due {
                 fired = true
-                Interrupt.request()
-                // The interpreter clears the flag when a chunk starts, which can come after
+                token.request()
+                // The interpreter clears the token when a chunk starts, which can come after
                 // a very short limit: keep asking until the cell is disarmed.
                 deadline = monotonicSeconds() + 0.02
                 continue

@@ -21,8 +21,10 @@ public enum MarkdownExport {
     }
 
     /// Exports `notebook`; plot files are named `<imagePrefix>-plot-<n>.svg`.
-    public static func export(_ notebook: Notebook, origin: String, imagePrefix: String) -> Result {
-        let results = NotebookRun.run(notebook, origin: origin)
+    /// `interruption` stops the run that gathers the outputs (a REPL passes its session's).
+    public static func export(_ notebook: Notebook, origin: String, imagePrefix: String,
+                              interruption: InterruptToken = InterruptToken()) -> Result {
+        let results = NotebookRun.run(notebook, origin: origin, interruption: interruption)
         var blocks: [String] = []
         var prose: [String] = []
         var code: [String] = []

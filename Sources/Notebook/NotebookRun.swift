@@ -32,14 +32,16 @@ struct NotebookOutcome {
 enum NotebookRun {
     /// The result of each run code cell, keyed by item index; `#+ skip` cells and the
     /// cells after a time-out are absent.
-    static func run(_ notebook: Notebook, origin: String) -> [Int: CellResult] {
-        outcome(notebook, origin: origin).results
+    static func run(_ notebook: Notebook, origin: String,
+                    interruption: InterruptToken = InterruptToken()) -> [Int: CellResult] {
+        outcome(notebook, origin: origin, interruption: interruption).results
     }
 
     /// Runs the notebook; `timeout` is the limit for cells that neither they nor the
-    /// header limit.
-    static func outcome(_ notebook: Notebook, origin: String, timeout: Double? = nil) -> NotebookOutcome {
-        let interpreter = Interpreter()
+    /// header limit; `interruption` is the interpreter's token, which the time limit requests too.
+    static func outcome(_ notebook: Notebook, origin: String, timeout: Double? = nil,
+                        interruption: InterruptToken = InterruptToken()) -> NotebookOutcome {
+        let interpreter = Interpreter(interruption: interruption)
         var current = CellResult()
         interpreter.outputHandler = { output in
             switch output {
@@ -50,7 +52,7 @@ enum NotebookRun {
             }
         }
         let defaults = notebook.defaults
-        let watchdog = CellWatchdog()
+        let watchdog = CellWatchdog(stopping: interruption)
         defer { watchdog.close() }
         var outcome = NotebookOutcome()
         var timedOut = false
@@ -73,7 +75,7 @@ enum NotebookRun {
             if watchdog.disarm() {
                 // Whatever the cell printed or threw after the stop (a fit ends quietly,
                 // a loop with `interrupted`), the limit is the reason it ended.
-                Interrupt.clear()
+                interruption.clear()
                 let message = "cell exceeded its \(CellOptions.secondsText(limit)) s time limit"
                 current.errorLine = current.lines.count
                 current.lines.append("error: " + message)

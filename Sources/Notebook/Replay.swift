@@ -94,9 +94,12 @@ public enum Replay {
     ///   - origin: the name errors and reports use (normally the path).
     ///   - timeout: the time limit in seconds of cells that neither they nor the
     ///     notebook's header limit (nil: `CellOptions.defaultTimeout`).
-    public static func run(_ notebook: Notebook, origin: String, timeout: Double? = nil) -> Report {
+    ///   - interruption: the token that stops the replay's interpreter (a REPL passes
+    ///     its session's, so Ctrl-C stops a `:run`); a fresh one by default.
+    public static func run(_ notebook: Notebook, origin: String, timeout: Double? = nil,
+                           interruption: InterruptToken = InterruptToken()) -> Report {
         let start = monotonicSeconds()
-        let outcome = NotebookRun.outcome(notebook, origin: origin, timeout: timeout)
+        let outcome = NotebookRun.outcome(notebook, origin: origin, timeout: timeout, interruption: interruption)
         let results = outcome.results
         let defaults = notebook.defaults
         var report = Report(origin: origin, updated: notebook)
@@ -147,13 +150,14 @@ public enum Replay {
     }
 
     /// Reads, parses and replays the notebook at `path`; with `update`, writes the
-    /// re-recorded outputs back atomically (only when something changed). `timeout` is
-    /// as in `run(_:origin:timeout:)`.
+    /// re-recorded outputs back atomically (only when something changed). `timeout` and
+    /// `interruption` are as in `run(_:origin:timeout:interruption:)`.
     /// - Throws: `TextFile.Failure` or `NotebookError` (the report needs a parsed file).
-    public static func run(file path: String, update: Bool = false, timeout: Double? = nil) throws -> Report {
+    public static func run(file path: String, update: Bool = false, timeout: Double? = nil,
+                           interruption: InterruptToken = InterruptToken()) throws -> Report {
         let text = try TextFile.read(path)
         let notebook = try NotebookParser.parse(text)
-        let report = run(notebook, origin: path, timeout: timeout)
+        let report = run(notebook, origin: path, timeout: timeout, interruption: interruption)
         if update {
             let newText = NotebookWriter.serialize(report.updated)
             if newText != text { try TextFile.writeAtomically(newText, to: path) }

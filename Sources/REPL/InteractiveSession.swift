@@ -11,7 +11,7 @@ public enum InteractiveSession {
         let reader = ReadlineReader(historyFile: paths?.historyFile) { prefix in
             Console.completions(for: prefix, in: interpreter)
         }
-        SignalHandling.install()
+        SignalHandling.install(foreground: interpreter.interruption)
         var journal: Journal? = nil
         if let directory = paths?.journalDirectory {
             Journal.prune(directory)

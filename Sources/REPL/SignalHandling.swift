@@ -7,29 +7,31 @@ let interruptFlag = Atomic<Bool>(false)
 /// Set by SIGHUP or SIGTERM (the terminal went away): leave as after Ctrl-D, saving history.
 let hangupFlag = Atomic<Bool>(false)
 
-/// The SIGINT handler: it only sets flags (async-signal-safe); the evaluator polls
-/// `Lang.Interrupt` and the prompt's key reader polls `interruptFlag`.
+/// The SIGINT handler: it only sets flags (async-signal-safe); the foreground
+/// session's interpreter polls its token and the prompt's key reader polls `interruptFlag`.
 func handleInterruptSignal(_ signal: Int32) {
     interruptFlag.store(true, ordering: .relaxed)
-    Interrupt.request()
+    ForegroundInterrupt.request()
 }
 
 /// The SIGHUP/SIGTERM handler: stops a running cell and makes the prompt return.
 func handleHangupSignal(_ signal: Int32) {
     hangupFlag.store(true, ordering: .relaxed)
-    Interrupt.request()
+    ForegroundInterrupt.request()
 }
 
 /// Installs the handlers once, without `SA_RESTART`, so that a blocked `read`
 /// returns EINTR and `readKey` ends the line.
 public enum SignalHandling {
-    /// Installs the SIGINT, SIGHUP and SIGTERM handlers of an interactive session.
-    public static func install() {
+    /// Installs the SIGINT, SIGHUP and SIGTERM handlers of an interactive session;
+    /// they stop `foreground`, the interpreter of the session on the terminal.
+    public static func install(foreground: InterruptToken) {
         // Touch the atomics before a signal can arrive, so the handler never runs
         // their lazy global initialisation.
         interruptFlag.store(false, ordering: .relaxed)
         hangupFlag.store(false, ordering: .relaxed)
-        Interrupt.clear()
+        ForegroundInterrupt.register(foreground)
+        ForegroundInterrupt.clear()
         install(handleInterruptSignal, for: SIGINT)
         install(handleHangupSignal, for: SIGHUP)
         install(handleHangupSignal, for: SIGTERM)
@@ -52,6 +54,6 @@ public enum SignalHandling {
     /// Forgets an earlier Ctrl-C, before an evaluation or a new prompt.
     public static func clearInterrupt() {
         interruptFlag.store(false, ordering: .relaxed)
-        Interrupt.clear()
+        ForegroundInterrupt.clear()
     }
 }

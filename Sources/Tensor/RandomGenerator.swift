@@ -11,13 +11,11 @@ import Glibc
 ///   (the pair is cached; `seed(_:)` clears the cache).
 /// - `nextInt(below:)`: Lemire's multiply-shift with rejection, unbiased.
 ///
-/// Not thread safe: use one generator per thread (the shared one belongs to the interpreter).
+/// Not thread safe: use one generator per thread. There is no process-wide
+/// generator: each interpreter owns one, and every sampler takes its generator.
 public final class RandomGenerator {
     private var s0: UInt64 = 0, s1: UInt64 = 0, s2: UInt64 = 0, s3: UInt64 = 0
     private var spareNormal: Double?
-
-    /// The generator used when no other is given (seeded with 0 at start-up).
-    nonisolated(unsafe) public static let shared = RandomGenerator(seed: 0)
 
     /// A generator whose state is filled from `seed` by splitmix64.
     public init(seed: UInt64) { self.seed(seed) }
@@ -101,7 +99,7 @@ public final class RandomGenerator {
 extension Tensor {
     /// Uniform values in `[0, 1)`, filled row-major from `generator`.
     /// - Throws: `invalidShape` or `allocationTooLarge` for a bad shape.
-    public static func rand(_ shape: [Int], using generator: RandomGenerator = .shared) throws -> Tensor {
+    public static func rand(_ shape: [Int], using generator: RandomGenerator) throws -> Tensor {
         try Tensor(shape: shape) { p in
             for i in 0..<p.count { p[i] = generator.nextDouble() }
         }
@@ -109,7 +107,7 @@ extension Tensor {
 
     /// Standard normal values (Box–Muller), filled row-major from `generator`.
     /// - Throws: `invalidShape` or `allocationTooLarge` for a bad shape.
-    public static func randn(_ shape: [Int], using generator: RandomGenerator = .shared) throws -> Tensor {
+    public static func randn(_ shape: [Int], using generator: RandomGenerator) throws -> Tensor {
         try Tensor(shape: shape) { p in
             for i in 0..<p.count { p[i] = generator.nextNormal() }
         }
@@ -117,7 +115,7 @@ extension Tensor {
 
     /// 1 with probability `p`, else 0 (one uniform `u` per element: 1 when `u < p`).
     /// - Throws: `invalidArgument` for `p` outside `[0, 1]`, or a bad shape.
-    public static func bernoulli(_ shape: [Int], p: Double, using generator: RandomGenerator = .shared) throws -> Tensor {
+    public static func bernoulli(_ shape: [Int], p: Double, using generator: RandomGenerator) throws -> Tensor {
         guard p >= 0, p <= 1 else {
             throw TensorError.invalidArgument("bernoulli needs 0 <= p <= 1, got \(p)")
         }
@@ -128,7 +126,7 @@ extension Tensor {
 
     /// A random ordering of `0..<n` as a 1-D tensor (see `RandomGenerator.permutation`).
     /// - Throws: `invalidArgument` for a negative `n`.
-    public static func permutation(_ n: Int, using generator: RandomGenerator = .shared) throws -> Tensor {
+    public static func permutation(_ n: Int, using generator: RandomGenerator) throws -> Tensor {
         guard n >= 0 else { throw TensorError.invalidArgument("permutation needs n >= 0, got \(n)") }
         guard n <= Tensor.allocationLimit else {
             throw TensorError.allocationTooLarge(elements: n, limit: Tensor.allocationLimit)

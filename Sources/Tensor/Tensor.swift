@@ -17,9 +17,10 @@ public struct Tensor {
     /// The shared buffer this tensor views.
     public internal(set) var storage: TensorStorage
 
-    /// Largest number of elements one allocation may hold (default 2^30, 8 GiB):
-    /// past it an operation throws instead of exhausting memory.
-    nonisolated(unsafe) public static var allocationLimit = 1 << 30
+    /// Largest number of elements one allocation may hold on the calling thread:
+    /// the element limit of its `MemoryBudget` (default 2^30, 8 GiB). Past it an
+    /// operation throws instead of exhausting memory.
+    public static var allocationLimit: Int { MemoryBudget.current.elementLimit }
 
     /// A view; callers guarantee the view fits inside `storage`.
     init(storage: TensorStorage, shape: [Int], strides: [Int], offset: Int) {

@@ -12,16 +12,20 @@ public final class TensorStorage {
     public let count: Int
 
     /// Allocates `count` uninitialised elements.
-    /// - Throws: `TensorError.allocationTooLarge` past `Tensor.allocationLimit`,
-    ///   or when the system refuses the memory.
-    public init(uninitializedCount count: Int) throws {
+    /// - Throws: `TensorError.allocationTooLarge` past the element limit of the calling
+    ///   thread's budget (`Tensor.allocationLimit`), or when the system refuses the memory.
+    public convenience init(uninitializedCount count: Int) throws {
+        try self.init(count: count, limit: MemoryBudget.current.elementLimit)
+    }
+
+    private init(count: Int, limit: Int) throws {
         guard count >= 0 else { throw TensorError.invalidShape("negative element count \(count)") }
-        guard count <= Tensor.allocationLimit else {
-            throw TensorError.allocationTooLarge(elements: count, limit: Tensor.allocationLimit)
+        guard count <= limit else {
+            throw TensorError.allocationTooLarge(elements: count, limit: limit)
         }
         let bytes = Swift.max(count, 1) * MemoryLayout<Double>.stride
         guard let pointer = BufferPool.allocate(bytes) else {
-            throw TensorError.allocationTooLarge(elements: count, limit: Tensor.allocationLimit)
+            throw TensorError.allocationTooLarge(elements: count, limit: limit)
         }
         self.base = pointer.bindMemory(to: Double.self, capacity: Swift.max(count, 1))
         self.count = count
@@ -36,7 +40,8 @@ public final class TensorStorage {
     /// A storage of `count` elements that cannot fail: for sizes the caller has
     /// already checked (outputs the size of an existing input).
     convenience init(checkedCount count: Int) {
-        do { try self.init(uninitializedCount: count) } catch {
+        // No limit check: a tensor made under another thread's larger budget may reach here.
+        do { try self.init(count: count, limit: .max) } catch {
             fatalError("out of memory allocating \(count) elements") // safe: sizes of tensors that already exist
         }
     }

@@ -1,6 +1,5 @@
 import Testing
 
-/// Parent of the language suites, run one test at a time: the interrupt test
-/// sets the process-wide Ctrl-C flag, which would stop other chunks running
-/// at the same moment.
-@Suite(.serialized) struct LangSuite {}
+/// Parent of the language suites. They run in parallel: each interpreter owns its
+/// interruption token and random generator, so no test's session reaches another's.
+@Suite struct LangSuite {}

@@ -24,9 +24,9 @@ import NN
 }
 
 @Test func denseRejectsTheWrongWidth() throws {
-    let layer = try Dense(3, 2)
+    let layer = try Dense(3, 2, using: RandomGenerator(seed: 0))
     #expect(throws: TensorError.self) { try layer(Tensor.zeros([4, 2])) }
-    #expect(throws: NNError.self) { try Dense(0, 2) }
+    #expect(throws: NNError.self) { try Dense(0, 2, using: RandomGenerator(seed: 0)) }
 }
 
 // Sample std of 250,000 normals has relative standard error 1/√(2·250000) ≈ 0.14%;
@@ -43,7 +43,7 @@ func initialisersHaveTheirStandardDeviation(_ name: String, _ variance: Double) 
 }
 
 @Test func zerosInitAndUnknownNames() throws {
-    let layer = try Dense(4, 3, initialiser: .zeros)
+    let layer = try Dense(4, 3, initialiser: .zeros, using: RandomGenerator(seed: 0))
     #expect(layer.W.value.scalars.allSatisfy { $0 == 0 })
     #expect(throws: NNError.self) { try Initialiser.named("uniform") }
 }
@@ -91,7 +91,7 @@ func initialisersHaveTheirStandardDeviation(_ name: String, _ variance: Double) 
     // The drop rate itself: 1 − p of 16000 units, binomial standard error √(n p (1−p)).
     let n = Double(4 * passes)
     #expect(abs(Double(zeros) - n * (1 - p)) < 5 * (n * p * (1 - p)).squareRoot())
-    #expect(throws: NNError.self) { try Dropout(p: 0) }
+    #expect(throws: NNError.self) { try Dropout(p: 0, using: RandomGenerator(seed: 0)) }
 }
 
 @Test func batchNormFollowsItsFormulaInBothModes() throws {
@@ -128,7 +128,9 @@ func initialisersHaveTheirStandardDeviation(_ name: String, _ variance: Double) 
 }
 
 @Test func sequentialChainsParametersAndModes() throws {
-    let model = Sequential([try Dense(2, 3), Activation(.relu), try Dropout(p: 0.5), try BatchNorm(3), try Dense(3, 1)])
+    let g = RandomGenerator(seed: 0)
+    let model = Sequential([try Dense(2, 3, using: g), Activation(.relu), try Dropout(p: 0.5, using: g),
+                            try BatchNorm(3), try Dense(3, 1, using: g)])
     #expect(model.parameters.map(\.name) == ["W", "b", "gamma", "beta", "W", "b"])
     model.eval()
     #expect(model.layers.allSatisfy { !$0.isTraining })

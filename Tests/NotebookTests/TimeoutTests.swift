@@ -1,3 +1,4 @@
+import Foundation
 import Support
 import Testing
 import Notebook
@@ -5,9 +6,9 @@ import Notebook
 import Glibc
 #endif
 
-// A time-out fires `Interrupt.request()`, one flag for the whole process, which would
-// stop the interpreters of tests running beside it; so the cells that time out run in
-// a `gradbook run` child process, and only cells within their limit run here.
+// A time-out requests the interruption token of the replay's own interpreter, so cells
+// that time out run here beside other tests; the command line's `--timeout` is tested
+// through a `gradbook run` child process.
 
 @Test func timeoutIsACellAndANotebookOption() throws {
     let notebook = try NotebookParser.parse("#+ notebook timeout=60 tol=1e-6\n#+ timeout=0.2\nx = 1\n#> 1\n")
@@ -57,19 +58,41 @@ private func replayInChild(_ text: String, _ arguments: [String] = [])
 
 @Test func aCellLoopingForeverFailsAtItsLimitAndTheRestIsNotRun() throws {
     let text = "x = 1\n#> 1\n#+ timeout=0.2\nwhile true end\nx + 1\n#> 2\n"
-    let run = try replayInChild(text)
-    #expect(run.status == 1)
-    #expect(run.stdout.contains("FAIL \(run.path):4: cell exceeded its 0.2 s time limit"), "\(run.stdout)")
-    #expect(run.stdout.contains("1 passed, 1 failed (1 not run)"), "\(run.stdout)")
-    // 0.2 s of loop plus the start of a debug binary; 600 s if the limit were ignored.
-    #expect(run.seconds < 5)
+    let start = monotonicNow()
+    let report = Replay.run(try NotebookParser.parse(text), origin: "slow.gbook")
+    #expect(report.text.contains("FAIL slow.gbook:4: cell exceeded its 0.2 s time limit"), "\(report.text)")
+    #expect((report.passed, report.failed, report.notRun) == (1, 1, 1))
+    // 0.2 s of loop; 600 s if the limit were ignored.
+    #expect(monotonicNow() - start < 5)
 }
 
 @Test func theHeaderLimitAppliesToEveryCell() throws {
-    let run = try replayInChild("#+ notebook timeout=0.3\n\ni = 0\n#> 0\nwhile true i += 1 end\n")
-    #expect(run.status == 1)
-    #expect(run.stdout.contains("FAIL \(run.path):5: cell exceeded its 0.3 s time limit"), "\(run.stdout)")
-    #expect(run.seconds < 5)
+    let report = Replay.run(try NotebookParser.parse("#+ notebook timeout=0.3\n\ni = 0\n#> 0\nwhile true i += 1 end\n"),
+                            origin: "slow.gbook")
+    #expect(report.text.contains("FAIL slow.gbook:5: cell exceeded its 0.3 s time limit"), "\(report.text)")
+    #expect(report.failed == 1)
+}
+
+@Test func aTimeLimitStopsOnlyItsOwnNotebook() throws {
+    // 0 + 1 + … + (2e7 - 1) = (2e7 - 1) · 2e7 / 2, exact in a double; long enough to be
+    // running when the other notebook's limit fires.
+    let long = try NotebookParser.parse("s = 0; for k in range(20000000) s = s + k end; s == 199999990000000\n#> true\n")
+    let slow = try NotebookParser.parse("#+ timeout=0.2\nwhile true end\n")
+    let finished = DispatchSemaphore(value: 0)
+    let box = ReportBox()
+    Thread.detachNewThread {
+        box.report = Replay.run(long, origin: "long.gbook", timeout: 60)
+        finished.signal()
+    }
+    let stopped = Replay.run(slow, origin: "slow.gbook")
+    #expect(stopped.failures.first?.timeLimit == 0.2)
+    #expect(finished.wait(timeout: .now() + 120) == .success)
+    let report = try #require(box.report)
+    #expect((report.passed, report.failed) == (1, 0), "\(report.text)")
+}
+
+private final class ReportBox: @unchecked Sendable {
+    var report: Replay.Report?
 }
 
 @Test func theCommandLineSetsTheDefaultAndTheNotebookOverridesIt() throws {

@@ -33,7 +33,7 @@ func gradbookBinary() throws -> String {
     throw FileError(path: "gradbook", reason: "not built beside the tests (swift build first)")
 }
 
-@Suite(.serialized) struct ScriptMode {
+@Suite struct ScriptMode {
     @Test func aScriptThatRunsExitsZeroAndEchoes() throws {
         let directory = try temporaryDirectory("script")
         let path = directory + "/ok.gb"

@@ -24,7 +24,7 @@ final class TypedLines: LineReader {
 
 private let noTerminal = Terminal(inputIsTTY: false, outputIsTTY: false, errorIsTTY: false)
 
-@Suite(.serialized) struct SessionBehaviour {
+@Suite struct SessionBehaviour {
     @Test func anOpenBlockContinuesWithTheSecondPrompt() {
         let reader = TypedLines(lines: ["function f(x)", "return x + 1", "end", "y = f(41)"])
         let session = Session(reader: reader, terminal: noTerminal, color: false, journal: nil)

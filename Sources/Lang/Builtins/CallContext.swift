@@ -31,8 +31,12 @@ public struct CallContext {
     /// Throws the interruption diagnostic when Ctrl-C was pressed: long
     /// builtins call this between steps.
     public func checkInterrupt() throws {
-        if Interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
+        if machine.interruption.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
     }
+
+    /// Whether the interpreter was asked to stop: for a lower layer's `shouldStop`,
+    /// which ends a loop cleanly rather than throwing.
+    public var isInterrupted: Bool { machine.interruption.isRequested }
 
     /// A diagnostic at the call.
     public func error(_ message: String, kind: Diagnostic.Kind = .value) -> Diagnostic {

@@ -218,7 +218,7 @@ enum NNBindings {
         let history = try run {
             try NN.fit(model, x, y, loss: lossFunction, optimiser: optimiser, options: options,
                        progress: handler.map { h in { p in h(Progress(done: p.done, total: p.total, message: p.message)) } },
-                       shouldStop: { Interrupt.isRequested })
+                       shouldStop: { context.isInterrupted })
         }
         return Value(HistoryObject(history))
     }

@@ -137,7 +137,7 @@ enum OptimiserBindings {
         let path = try NNBindings.run {
             try NN.minimize(objective, from: x0, optimiser: opt, steps: steps,
                             progress: handler.map { h in { done, total in h(Progress(done: done, total: total, message: "step \(done)/\(total)")) } },
-                            shouldStop: { Interrupt.isRequested })
+                            shouldStop: { context.isInterrupted })
         }
         try context.checkInterrupt()
         if try args.bool(4) { return Value(try Tensor.stack(path, axis: 0)) }

@@ -20,7 +20,7 @@ public final class Dense: Layer {
     /// A layer from `nIn` to `nOut` units with weights drawn by `initialiser`.
     /// - Throws: `NNError.invalidArgument` for a non-positive size.
     public init(_ nIn: Int, _ nOut: Int, initialiser: Initialiser = .xavier,
-                using generator: RandomGenerator = .shared) throws {
+                using generator: RandomGenerator) throws {
         guard nIn > 0, nOut > 0 else {
             throw NNError.invalidArgument("Dense needs positive sizes, got Dense(\(nIn), \(nOut))")
         }

@@ -16,7 +16,7 @@ public final class Dropout: Layer {
 
     /// Dropout keeping each unit with probability `p`, masks drawn from `generator`.
     /// - Throws: `NNError.invalidArgument` unless 0 < p ≤ 1.
-    public init(p: Double = 0.5, using generator: RandomGenerator = .shared) throws {
+    public init(p: Double = 0.5, using generator: RandomGenerator) throws {
         guard p > 0, p <= 1 else {
             throw NNError.invalidArgument("Dropout needs a keep probability 0 < p <= 1, got \(p)")
         }
