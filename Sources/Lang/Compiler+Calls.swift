@@ -67,7 +67,7 @@ extension Compiler {
 
     /// The cell of a callee name that resolves to a global (late-bound from a function body).
     private func globalCell(_ name: String, _ scope: FunctionScope?) -> UnsafeMutablePointer<Value>? {
-        switch Resolver.lookup(name, in: scope) {
+        switch Resolver.resolved(name, in: scope) {
         case .global?, nil: return machine.global(name)
         default: return nil
         }

@@ -64,7 +64,7 @@ extension Compiler {
 
     /// Reads a variable from its resolved home; an unassigned one is an error.
     private func read(_ name: String, _ span: SourceSpan, _ scope: FunctionScope?) -> Eval {
-        switch Resolver.lookup(name, in: scope) {
+        switch Resolver.resolved(name, in: scope) {
         case .local(let s):
             return { b in
                 let v = b[s]
@@ -118,11 +118,11 @@ extension Compiler {
     /// Arithmetic with the number-number case inline; everything else in `Operators.binary`.
     private func binary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ span: SourceSpan,
                         _ scope: FunctionScope?) -> Eval {
-        if case .name(let name, let nameSpan) = l, case .global? = Resolver.lookup(name, in: scope),
+        if case .name(let name, let nameSpan) = l, case .global? = Resolver.resolved(name, in: scope),
            let fast = globalLeft(op, machine.global(name), name, nameSpan, r, span, scope) {
             return fast
         }
-        if case .name(let name, let nameSpan) = l, case .local(let slot)? = Resolver.lookup(name, in: scope),
+        if case .name(let name, let nameSpan) = l, case .local(let slot)? = Resolver.resolved(name, in: scope),
            case .number(let k, _) = r, let fast = localConstant(op, slot, name, nameSpan, k, span) {
             return fast
         }

@@ -210,7 +210,7 @@ struct Compiler {
     /// A closure giving the memory that holds variable `name` (its slot, cell or global).
     func slot(_ name: String, _ span: SourceSpan, _ scope: FunctionScope?)
         -> (UnsafeMutablePointer<Value>) throws -> UnsafeMutablePointer<Value> {
-        switch Resolver.lookup(name, in: scope) {
+        switch Resolver.resolved(name, in: scope) {
         case .local(let s):
             return { b in b + s }
         case .cellLocal(let s):
@@ -233,7 +233,7 @@ struct Compiler {
     func writer(_ t: AssignTarget, _ scope: FunctionScope?) -> (UnsafeMutablePointer<Value>, Value) throws -> Void {
         switch t {
         case .name(let name, let span):
-            switch Resolver.lookup(name, in: scope) {
+            switch Resolver.resolved(name, in: scope) {
             case .local(let s):
                 return { b, v in b[s] = v }
             case .cellLocal(let s):

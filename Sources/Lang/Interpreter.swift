@@ -81,13 +81,14 @@ public final class Interpreter {
         } catch let d as Diagnostic {
             return d
         } catch {
-            return Diagnostic(.runtime, "\(error)", SourceSpan(start: 0, end: 0, line: 1))
+            // The resolver throws diagnostics only; anything else is blamed on the whole chunk.
+            return Diagnostic(.runtime, "\(error)", SourceSpan(start: 0, end: source.utf8.count, line: 1))
         }
         let compiler = Compiler(machine: m, scopes: resolver.scopes)
         let statements = program.map { compiler.topLevel($0) }
         var failure: Diagnostic?
         let base = m.stack
-        for s in statements {
+        for (s, statement) in zip(statements, program) {
             do {
                 let v = try s(base)
                 switch v {
@@ -104,7 +105,8 @@ public final class Interpreter {
                 failure = d
                 break
             } catch {
-                failure = Diagnostic(.runtime, "\(error)", SourceSpan(start: 0, end: 0, line: 1))
+                // A lower layer's error that no builtin translated: the statement is where it happened.
+                failure = Diagnostic(.runtime, "\(error)", statement.span)
                 break
             }
         }

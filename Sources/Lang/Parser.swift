@@ -24,7 +24,8 @@ struct Parser {
         } catch let d as Diagnostic {
             return .failure(d)
         } catch {
-            return .failure(Diagnostic(.syntax, "\(error)", SourceSpan(start: 0, end: 0, line: 1)))
+            // The lexer throws diagnostics only; anything else is blamed on the whole chunk.
+            return .failure(Diagnostic(.syntax, "\(error)", SourceSpan(start: 0, end: source.utf8.count, line: 1)))
         }
         var parser = Parser(tokens: tokens)
         let program = parser.program()

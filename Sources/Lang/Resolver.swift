@@ -107,8 +107,22 @@ struct Resolver {
         }
     }
 
-    /// How `name` is reached from `scope` (nil scope: the top level).
-    static func lookup(_ name: String, in scope: FunctionScope?) -> Resolution? {
+    /// How the compiler reaches `name` from `scope` (nil scope: the top level), read
+    /// from the tables `resolve` filled in: it never adds a capture, so every decision
+    /// about where a variable lives is the resolver's. Nil means a global bound late
+    /// (a name a function body reads that a later entry may define).
+    static func resolved(_ name: String, in scope: FunctionScope?) -> Resolution? {
+        guard let scope else { return .global(name) }
+        if let slot = scope.slots[name] {
+            return scope.cellSlots.contains(slot) ? .cellLocal(slot) : .local(slot)
+        }
+        if let i = scope.captures.firstIndex(of: name) { return .capture(i) }
+        return nil
+    }
+
+    /// How `name` is reached from `scope`, capturing it from an enclosing function
+    /// on first use (nil scope: the top level).
+    private static func lookup(_ name: String, in scope: FunctionScope?) -> Resolution? {
         guard let scope else { return .global(name) }
         if let slot = scope.slots[name] {
             return scope.cellSlots.contains(slot) ? .cellLocal(slot) : .local(slot)

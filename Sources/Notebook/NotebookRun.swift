@@ -86,11 +86,9 @@ enum NotebookRun {
                 continue
             }
             if let diagnostic {
-                let rendered = diagnostic.render(source: padded, origin: origin, color: false)
-                let head = rendered.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? rendered
                 current.errorLine = current.lines.count
-                current.lines.append(head.hasPrefix("error") ? head : "error: " + head)
-                current.error = rendered
+                current.lines.append("error: " + diagnostic.message)
+                current.error = diagnostic.render(source: padded, origin: origin, color: false)
             }
             outcome.results[index] = current
         }
