@@ -152,15 +152,15 @@ public final class Interpreter {
         return names.filter { $0.hasPrefix(prefix) }.sorted()
     }
 
-    /// `?name` help: a builtin's signature, doc line and example; a user function's signature.
+    /// `?name` help: a builtin's signature, doc line, parameters and example; a user function's signature.
     public func help(for name: String) -> String? {
         if let b = Registry.all[name] {
-            return "\(b.signature)\n    \(b.doc)\n    example: \(b.example)"
+            return b.help
         }
         guard let p = machine.globals[name] else { return nil }
         switch p.pointee {
         case .function(let f): return "\(f.signature)\n    defined by you"
-        case .builtin(let b): return "\(b.signature)\n    \(b.doc)\n    example: \(b.example)"
+        case .builtin(let b): return b.help
         case .object(let o): return "\(o.object.typeName) object; attributes: \(o.object.attributeNames.joined(separator: ", "))"
         default: return nil
         }

@@ -237,7 +237,7 @@ final class Machine {
             }
             guard p < params.count else {
                 let maxCount = params.count
-                let minCount = params.filter { $0.defaultValue == nil && !$0.isVariadic }.count
+                let minCount = b.requiredCount
                 let range = minCount == maxCount ? "\(maxCount)" : "\(minCount) to \(maxCount)"
                 throw Diagnostic(.argument,
                                  "\(b.name)() takes \(range) argument\(maxCount == 1 ? "" : "s") but \(positional.count) were given",
@@ -249,9 +249,9 @@ final class Machine {
         }
         for (k, (name, v)) in keywords.enumerated() {
             let kspan = keywordSpans?[k] ?? span
-            guard let i = params.firstIndex(where: { $0.name == name && !$0.isVariadic }) else {
+            guard let i = b.index(of: name), !params[i].isVariadic else {
                 var notes = ["signature: \(b.signature)"]
-                if let s = Suggest.closest(to: name, in: params.map(\.name)) { notes.insert("did you mean '\(s)'?", at: 0) }
+                if let s = Suggest.closest(to: name, in: b.names) { notes.insert("did you mean '\(s)'?", at: 0) }
                 throw Diagnostic(.argument, "\(b.name)() has no parameter '\(name)'", kspan, notes: notes)
             }
             if values[i] != nil {
@@ -270,8 +270,16 @@ final class Machine {
                                  notes: ["signature: \(b.signature)"])
             }
         }
-        let args = Arguments(values: bound, rest: rest, spans: spans, restSpans: restSpans,
-                             names: params.map(\.name), function: b.name)
+        // Types are checked once the call's shape is right, in parameter order so the
+        // first wrong argument is reported; defaults are the builtin's own and need none.
+        for i in params.indices {
+            if params[i].isVariadic {
+                for k in rest.indices { try Arguments.check(b, i, rest[k], restSpans[k]) }
+            } else if values[i] != nil {
+                try Arguments.check(b, i, bound[i], spans[i])
+            }
+        }
+        let args = Arguments(builtin: b, values: bound, rest: rest, spans: spans, restSpans: restSpans, callSpan: span)
         do {
             return try b.body(args, CallContext(machine: self, base: base, span: span))
         } catch let d as Diagnostic {
