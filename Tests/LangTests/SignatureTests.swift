@@ -114,6 +114,22 @@ extension LangSuite {
             }
         }
 
+        /// Tab inside a call offers the callee's keyword names before other names.
+        @Test func keywordNamesCompleteInsideACall() {
+            let i = Interpreter()
+            #expect(i.completions(for: "ep", after: "h = fit(model, X, Y, ") == ["epochs="])
+            // In the order of the signature, as help lists them.
+            #expect(i.completions(for: "e", after: "fit(model, X, Y, ").prefix(2) == ["epochs=", "early_stopping="])
+            // The innermost open call counts; a closed one does not.
+            #expect(i.completions(for: "ax", after: "sum(mean(x, ") == ["axis="])
+            #expect(i.completions(for: "ax", after: "sum(x) + ") == [])
+            #expect(i.completions(for: "st", after: "fit(model, X, ").contains("stack"))
+            // Parentheses inside strings are text; a variadic parameter has no keyword.
+            #expect(i.completions(for: "ax", after: "print(\"sum(\", ") == [])
+            #expect(i.run("m = Dense(2, 1)", origin: "cell") == nil)
+            #expect(i.completions(for: "", after: "m(").first == "X=")
+        }
+
         /// `?name` lists each parameter with its type, default and doc.
         @Test func helpListsTypedParameters() throws {
             let h = try #require(Interpreter().help(for: "linspace"))
