@@ -101,7 +101,9 @@ extension LangSuite {
                 ("minimize(x -> x^2, 1, 3)", "minimize() expects opt to be an optimiser such as SGD(lr=0.1), got number", "3)"),
                 ("grad(3, 1)", "grad() expects f to be a function, got number", "3,"),
                 ("plot([1, 2], [3, 4], title=1)", "plot() expects title to be a string, got number", "title="),
-                ("zeros(2, \"a\")", "zeros() expects each of shape... to be a shape (integers), got string", "\"a\""),
+                ("zeros(2, \"a\")", "zeros() expects its sizes to be integers, got string", "\"a\""),
+                ("zeros(2, 2.5)", "zeros() expects its sizes to be integers, got 2.5", "2.5"),
+                ("full(2.5, 1)", "full() expects shape to be a shape (integers), got 2.5", "2.5"),
                 ("round(2.5, 0.5)", "round() expects digits to be an integer, got 0.5", "0.5)"),
             ]
             for (source, message, argument) in cases {

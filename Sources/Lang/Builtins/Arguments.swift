@@ -198,9 +198,14 @@ public struct Arguments {
         case nil: return
         case .fraction(let x)?: throw fractionError(b, i, x, span)
         case .kind?:
-            // A variadic parameter is named as the signature shows it, `layers...`.
-            let what = p.isVariadic ? "each of \(p.name)..." : p.name
-            throw Diagnostic(.type, "\(b.name)() expects \(what) to be \(type.expected), got \(v.typeName)", span)
+            // A number of the right kind but not a size is shown, not named: "got 2.5".
+            var got = v.typeName
+            if case .number(let x) = v { got = type == .shape ? ValueFormatter.number(x, precision: 10) : got }
+            if p.isVariadic && type == .shape {
+                throw Diagnostic(.type, "\(b.name)() expects its sizes to be integers, got \(got)", span)
+            }
+            let what = p.isVariadic ? "each of its \(p.name)" : p.name
+            throw Diagnostic(.type, "\(b.name)() expects \(what) to be \(type.expected), got \(got)", span)
         }
     }
 }
