@@ -192,9 +192,7 @@ final class Machine {
         for (i, v) in positional.enumerated() { values[i] = v }
         for (name, v) in keywords {
             guard let i = f.parameterNames.firstIndex(of: name) else {
-                var notes = ["signature: \(f.signature)"]
-                if let s = Suggest.closest(to: name, in: f.parameterNames) { notes.insert("did you mean '\(s)'?", at: 0) }
-                throw Diagnostic(.argument, "\(f.name)() has no parameter '\(name)'", span, notes: notes)
+                throw Machine.unknownKeyword(name, of: f.name, names: f.parameterNames, signature: f.signature, at: span)
             }
             if values[i] != nil {
                 throw Diagnostic(.argument, "\(f.name)() got two values for '\(name)'", span)
@@ -250,9 +248,7 @@ final class Machine {
         for (k, (name, v)) in keywords.enumerated() {
             let kspan = keywordSpans?[k] ?? span
             guard let i = b.index(of: name), !params[i].isVariadic else {
-                var notes = ["signature: \(b.signature)"]
-                if let s = Suggest.closest(to: name, in: b.names) { notes.insert("did you mean '\(s)'?", at: 0) }
-                throw Diagnostic(.argument, "\(b.name)() has no parameter '\(name)'", kspan, notes: notes)
+                throw Machine.unknownKeyword(name, of: b.name, names: b.names, signature: b.signature, at: kspan)
             }
             if values[i] != nil {
                 throw Diagnostic(.argument, "\(b.name)() got two values for '\(name)'", kspan)
@@ -287,6 +283,15 @@ final class Machine {
         } catch {
             throw Machine.diagnostic(for: error, at: span)
         }
+    }
+
+    /// "sum() has no parameter 'axs'", with the closest name and the signature as notes:
+    /// the same for language functions and builtins.
+    static func unknownKeyword(_ name: String, of callee: String, names: [String], signature: String,
+                               at span: SourceSpan) -> Diagnostic {
+        var notes = ["signature: \(signature)"]
+        if let s = Suggest.closest(to: name, in: names) { notes.insert("did you mean '\(s)'?", at: 0) }
+        return Diagnostic(.argument, "\(callee)() has no parameter '\(name)'", span, notes: notes)
     }
 
     /// A lower layer's error as a diagnostic at `span`.

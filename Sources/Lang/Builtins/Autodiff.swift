@@ -15,9 +15,7 @@ extension BuiltinGroup {
             guard args.has("x") else { return AutodiffBindings.gradientFunction(f) }
             return try AutodiffBindings.gradient(f, args["x"], args.rest, context)
         },
-        Builtin("value_and_grad", [.init("f", .function, doc: "a function returning one number"),
-                                   .init("x", .differentiable, doc: "the point"),
-                                   .variadic("args", .any, doc: "further arguments passed to f unchanged")],
+        Builtin("value_and_grad", AutodiffBindings.pointParameters(f: "a function returning one number"),
                 doc: "The list [f(x), grad(f, x)] from one evaluation of f.",
                 example: "value_and_grad(x -> sum(x^2), [1, 2])") { args, context in
             let x = try args.variable("x")
@@ -26,18 +24,14 @@ extension BuiltinGroup {
             }
             return Value(list: [AutodiffBindings.wrap(value), AutodiffBindings.wrap(gradient)])
         },
-        Builtin("jacobian", [.init("f", .function, doc: "a function of a tensor returning a tensor"),
-                             .init("x", .differentiable, doc: "the point"),
-                             .variadic("args", .any, doc: "further arguments passed to f unchanged")],
+        Builtin("jacobian", AutodiffBindings.pointParameters(f: "a function of a tensor returning a tensor"),
                 doc: "Jacobian of f at x: shape f(x).shape + x.shape (outputs are rows, inputs columns).",
                 example: "jacobian(x -> [[1, 2], [3, 4]] @ x, [0, 0])") { args, context in
             let x = try args.variable("x")
             let f = AutodiffBindings.function(args["f"], args.rest, context, name: "jacobian")
             return AutodiffBindings.wrap(try AutodiffBindings.run { try jacobian(of: f, at: x) })
         },
-        Builtin("hessian", [.init("f", .function, doc: "a function returning one number"),
-                            .init("x", .differentiable, doc: "the point"),
-                            .variadic("args", .any, doc: "further arguments passed to f unchanged")],
+        Builtin("hessian", AutodiffBindings.pointParameters(f: "a function returning one number"),
                 doc: "Exact Hessian of a scalar function at x (the Jacobian of its gradient): n×n for a vector x.",
                 example: "hessian(w -> w[0]^2 * w[1], [1, 2])") { args, context in
             let x = try args.variable("x")
@@ -71,6 +65,12 @@ extension BuiltinGroup {
 
 /// The glue between language function values and the Autodiff module.
 enum AutodiffBindings {
+    /// `value_and_grad`, `jacobian`, `hessian`: f, the point, and f's further arguments.
+    static func pointParameters(f doc: String) -> [Parameter] {
+        [.init("f", .function, doc: doc), .init("x", .differentiable, doc: "the point"),
+         .variadic("args", .any, doc: "further arguments passed to f unchanged")]
+    }
+
     /// `grad(f)`: a builtin value that evaluates the gradient where it is called.
     static func gradientFunction(_ f: Value) -> Value {
         .builtin(Builtin("grad", [.init("x", .differentiable, doc: "the point"),

@@ -6,12 +6,14 @@ import Tensor
 extension BuiltinGroup {
     /// Products and matrix functions (LAPACK through the tensor layer).
     static let linearAlgebra = BuiltinGroup(topic: "Linear algebra", builtins: [
-        Builtin("dot", [.init("a", .differentiable, doc: "a vector or matrix"), .init("b", .differentiable, doc: "a vector or matrix")], doc: "Inner product of two vectors (a matrix product for matrices).",
+        Builtin("dot", [.init("a", .differentiable, doc: "a vector or matrix"),
+                        .init("b", .differentiable, doc: "a vector or matrix")], doc: "Inner product of two vectors (a matrix product for matrices).",
                 example: "dot([1, 2], [3, 4])") { args, _ in
             if args.isVariable("a") || args.isVariable("b") { return .variable(try args.variable("a").dot(try args.variable("b"))) }
             return Operators.wrap(try args.tensor("a").dot(try args.tensor("b")))
         },
-        Builtin("outer", [.init("a", .differentiable, doc: "the vector along the rows"), .init("b", .differentiable, doc: "the vector along the columns")], doc: "Outer product: the matrix a[i]·b[j].",
+        Builtin("outer", [.init("a", .differentiable, doc: "the vector along the rows"),
+                          .init("b", .differentiable, doc: "the vector along the columns")], doc: "Outer product: the matrix a[i]·b[j].",
                 example: "outer([1, 2], [3, 4])") { args, _ in
             if args.isVariable("a") || args.isVariable("b") { return .variable(try args.variable("a").outer(try args.variable("b"))) }
             return Operators.wrap(try args.tensor("a").outer(try args.tensor("b")))
@@ -21,7 +23,8 @@ extension BuiltinGroup {
             let r = try args.variable("A").inverse()
             return BuiltinHelpers.result(r, differentiable: args.isVariable("A"))
         },
-        Builtin("solve", [.init("A", .differentiable, doc: "a square matrix"), .init("b", .differentiable, doc: "the right-hand side, a vector or matrix")], doc: "x with A x = b, for a square A (b a vector or matrix).",
+        Builtin("solve", [.init("A", .differentiable, doc: "a square matrix"),
+                          .init("b", .differentiable, doc: "the right-hand side, a vector or matrix")], doc: "x with A x = b, for a square A (b a vector or matrix).",
                 example: "solve([[3, 1], [1, 2]], [9, 8])") { args, _ in
             let r = try args.variable("A").solve(try args.variable("b"))
             return BuiltinHelpers.result(r, differentiable: args.isVariable("A") || args.isVariable("b"))

@@ -17,20 +17,12 @@ extension BuiltinGroup {
         unary("sigmoid", .sigmoid, "The logistic function 1 / (1 + e^-x), elementwise.", "sigmoid(0)"),
         unary("relu", .relu, "max(x, 0), elementwise.", "relu([-1, 2])"),
         unary("softplus", .softplus, "log(1 + e^x), elementwise, computed without overflow.", "softplus(0)"),
-        Builtin("leaky_relu", [.init("x", .differentiable, doc: "the values, elementwise"),
-                               .init("alpha", .number, default: .number(0.01), doc: "the slope below zero")],
-                doc: "x where x > 0, else alpha·x.", example: "leaky_relu([-1, 2], alpha=0.1)") { args, _ in
-            let a = try args.number("alpha")
-            if case .variable(let v) = args["x"] { return .variable(try v.leakyRelu(alpha: a)) }
-            return Operators.wrap(try args.tensor("x").leakyRelu(alpha: a))
-        },
-        Builtin("elu", [.init("x", .differentiable, doc: "the values, elementwise"),
-                        .init("alpha", .number, default: .number(1), doc: "the limit -alpha far below zero")],
-                doc: "x where x > 0, else alpha·(e^x − 1).", example: "elu([-1, 2])") { args, _ in
-            let a = try args.number("alpha")
-            if case .variable(let v) = args["x"] { return .variable(try v.elu(alpha: a)) }
-            return Operators.wrap(try args.tensor("x").elu(alpha: a))
-        },
+        withAlpha("leaky_relu", .init("alpha", .number, default: .number(0.01), doc: "the slope below zero"),
+                  doc: "x where x > 0, else alpha·x.", example: "leaky_relu([-1, 2], alpha=0.1)",
+                  tensor: { $0.leakyRelu(alpha: $1) }, variable: { try $0.leakyRelu(alpha: $1) }),
+        withAlpha("elu", .init("alpha", .number, default: .number(1), doc: "the limit -alpha far below zero"),
+                  doc: "x where x > 0, else alpha·(e^x − 1).", example: "elu([-1, 2])",
+                  tensor: { $0.elu(alpha: $1) }, variable: { try $0.elu(alpha: $1) }),
         Builtin("clip", [.init("x", .differentiable, doc: "the values, elementwise"),
                          .init("low", .number, doc: "the least value kept"), .init("high", .number, doc: "the largest value kept")],
                 doc: "Each element limited to [low, high].", example: "clip([-1, 0.5, 2], 0, 1)") { args, _ in
@@ -66,6 +58,17 @@ extension BuiltinGroup {
             return Operators.wrap(try args.tensor("x").logSoftmax(axis: axis))
         },
     ])
+}
+
+/// An activation with one shape parameter `alpha`, on tensors and Variables.
+private func withAlpha(_ name: String, _ alpha: Parameter, doc: String, example: String,
+                       tensor: @escaping (Tensor, Double) throws -> Tensor,
+                       variable: @escaping (Variable, Double) throws -> Variable) -> Builtin {
+    Builtin(name, [.init("x", .differentiable, doc: "the values, elementwise"), alpha], doc: doc, example: example) { args, _ in
+        let a = try args.number("alpha")
+        if case .variable(let v) = args["x"] { return .variable(try variable(v, a)) }
+        return Operators.wrap(try tensor(try args.tensor("x"), a))
+    }
 }
 
 private func unary(_ name: String, _ op: UnaryOperation, _ doc: String, _ example: String) -> Builtin {

@@ -58,13 +58,10 @@ extension BuiltinGroup {
             }
             return Value(LayerObject(Sequential(layers)))
         },
-        Builtin("mse", [.init("pred", .differentiable, doc: "the predictions, one row per sample"),
-                        .init("Y", .differentiable, doc: "the targets, the shape of pred")],
-                doc: "Mean squared error with the notes' halving: sum((pred - Y)^2) / (2N), N the number of rows.",
-                example: "mse([[1, 2]], [[0, 2]])") { args, _ in
-            let r = try NNBindings.run { try Losses.mse(try args.variable("pred"), try args.variable("Y")) }
-            return NNBindings.wrap(r)
-        },
+        NNBindings.pairLoss("mse", .init("pred", .differentiable, doc: "the predictions, one row per sample"),
+                            .init("Y", .differentiable, doc: "the targets, the shape of pred"),
+                            doc: "Mean squared error with the notes' halving: sum((pred - Y)^2) / (2N), N the number of rows.",
+                            example: "mse([[1, 2]], [[0, 2]])", Losses.mse),
         Builtin("cross_entropy", [.init("scores", .differentiable, doc: "raw scores, one row per sample"),
                                   .init("Y", .tensor, doc: "one-hot rows or class indices"),
                                   .init("label_smoothing", .number, default: .number(0), doc: "ε: targets become 1-ε and ε/(k-1)")],
@@ -75,28 +72,23 @@ extension BuiltinGroup {
             }
             return NNBindings.wrap(r)
         },
-        Builtin("binary_cross_entropy", [.init("p", .differentiable, doc: "probabilities in (0, 1)"),
-                                         .init("y", .differentiable, doc: "0/1 targets")],
-                doc: "Binary cross-entropy of probabilities p against 0/1 targets: -mean(y log p + (1-y) log(1-p)).",
-                example: "binary_cross_entropy([0.9, 0.2], [1, 0])") { args, _ in
-            let r = try NNBindings.run { try Losses.binaryCrossEntropy(try args.variable("p"), try args.variable("y")) }
-            return NNBindings.wrap(r)
-        },
-        Builtin("l1", [.init("params", .described("tensor or list of tensors"), doc: "the weights, such as model.params"),
-                       .init("lambda", .number, default: .number(1), doc: "the penalty's weight")],
+        NNBindings.pairLoss("binary_cross_entropy", .init("p", .differentiable, doc: "probabilities in (0, 1)"),
+                            .init("y", .differentiable, doc: "0/1 targets"),
+                            doc: "Binary cross-entropy of probabilities p against 0/1 targets: -mean(y log p + (1-y) log(1-p)).",
+                            example: "binary_cross_entropy([0.9, 0.2], [1, 0])", Losses.binaryCrossEntropy),
+        Builtin("l1", NNBindings.penaltyParameters,
                 doc: "L1 penalty lambda · Σ|w| over a tensor or a list of them (such as model.params).",
                 example: "l1([1, -2, 3], 0.1)") { args, _ in
             let ps = try NNBindings.variables(args)
             return NNBindings.wrap(try NNBindings.run { try Regularisers.l1(ps, lambda: try args.number("lambda")) })
         },
-        Builtin("l2", [.init("params", .described("tensor or list of tensors"), doc: "the weights, such as model.params"),
-                       .init("lambda", .number, default: .number(1), doc: "the penalty's weight")],
+        Builtin("l2", NNBindings.penaltyParameters,
                 doc: "L2 penalty lambda · Σw² over a tensor or a list of them; its gradient 2·lambda·w is weight decay.",
                 example: "l2([1, -2, 3], 0.1)") { args, _ in
             let ps = try NNBindings.variables(args)
             return NNBindings.wrap(try NNBindings.run { try Regularisers.l2(ps, lambda: try args.number("lambda")) })
         },
-        Builtin("elastic", [.init("params", .described("tensor or list of tensors"), doc: "the weights, such as model.params"),
+        Builtin("elastic", [NNBindings.penaltyParameters[0],
                             .init("l1", .number, default: .number(1), doc: "the weight of Σ|w|"),
                             .init("l2", .number, default: .number(1), doc: "the weight of Σw²")],
                 doc: "Elastic-net penalty l1 · Σ|w| + l2 · Σw² over a tensor or a list of them.",
@@ -127,6 +119,20 @@ extension BuiltinGroup {
 
 /// The glue between language values and the NN module.
 enum NNBindings {
+    /// `l1` and `l2`: the weights and the penalty's weight.
+    static let penaltyParameters: [Parameter] = [
+        .init("params", .described("tensor or list of tensors"), doc: "the weights, such as model.params"),
+        .init("lambda", .number, default: .number(1), doc: "the penalty's weight"),
+    ]
+
+    /// A loss of two differentiable arguments, prediction first (mse, binary_cross_entropy).
+    static func pairLoss(_ name: String, _ prediction: Parameter, _ target: Parameter, doc: String, example: String,
+                     _ loss: @escaping (Variable, Variable) throws -> Variable) -> Builtin {
+        Builtin(name, [prediction, target], doc: doc, example: example) { args, _ in
+            wrap(try run { try loss(try args.variable(prediction.name), try args.variable(target.name)) })
+        }
+    }
+
     /// Runs `body`, turning NN and Autodiff errors into builtin errors.
     static func run<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as NNError {

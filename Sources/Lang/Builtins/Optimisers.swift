@@ -8,52 +8,40 @@ import Tensor
 extension BuiltinGroup {
     /// Optimisers, learning-rate schedules and `minimize`.
     static let optimisers = BuiltinGroup(topic: "Optimisers", builtins: [
-        Builtin("SGD", [.init("lr", .rate, default: .number(0.01), doc: "the step size, or a schedule"),
-                        .init("weight_decay", .number, default: .number(0), doc: "λ: adds 2λx to the gradient")],
+        Builtin("SGD", [OptimiserBindings.rate(default: 0.01), OptimiserBindings.weightDecay],
                 doc: "Gradient descent x - lr·g; opt.step(x, g) returns the next point. lr may be a schedule; weight_decay=λ adds 2λx to g.",
                 example: "SGD(lr=0.1).step([1, 2], [0.5, -1])") { args, _ in
             let (lr, schedule) = try OptimiserBindings.rate(args)
             return OptimiserBindings.object(SGD(lr: lr, weightDecay: try args.number("weight_decay"), schedule: schedule))
         },
-        Builtin("Momentum", [.init("lr", .rate, default: .number(0.01), doc: "the step size, or a schedule"),
-                             .init("rho", .number, default: .number(0.9), doc: "the decay of the running average"),
-                             .init("weight_decay", .number, default: .number(0), doc: "λ: adds 2λx to the gradient")],
+        Builtin("Momentum", [OptimiserBindings.rate(default: 0.01), OptimiserBindings.rho(default: 0.9), OptimiserBindings.weightDecay],
                 doc: "Momentum as in the notes: v = rho·v + g; x -= lr·v (velocity from zero).",
                 example: "Momentum(lr=0.1, rho=0.9)") { args, _ in
             let (lr, schedule) = try OptimiserBindings.rate(args)
             return OptimiserBindings.object(Momentum(lr: lr, rho: try args.number("rho"), weightDecay: try args.number("weight_decay"), schedule: schedule))
         },
-        Builtin("Nesterov", [.init("lr", .rate, default: .number(0.01), doc: "the step size, or a schedule"),
-                             .init("rho", .number, default: .number(0.9), doc: "the decay of the running average"),
-                             .init("weight_decay", .number, default: .number(0), doc: "λ: adds 2λx to the gradient")],
+        Builtin("Nesterov", [OptimiserBindings.rate(default: 0.01), OptimiserBindings.rho(default: 0.9), OptimiserBindings.weightDecay],
                 doc: "Nesterov momentum (gradient at the look-ahead point): v = rho·v + g; x -= lr·(g + rho·v).",
                 example: "Nesterov(lr=0.1, rho=0.9)") { args, _ in
             let (lr, schedule) = try OptimiserBindings.rate(args)
             return OptimiserBindings.object(Nesterov(lr: lr, rho: try args.number("rho"), weightDecay: try args.number("weight_decay"), schedule: schedule))
         },
-        Builtin("AdaGrad", [.init("lr", .rate, default: .number(0.01), doc: "the step size, or a schedule"),
-                            .init("eps", .number, default: .number(1e-8), doc: "added to the denominator against division by zero"),
-                            .init("weight_decay", .number, default: .number(0), doc: "λ: adds 2λx to the gradient")],
+        Builtin("AdaGrad", [OptimiserBindings.rate(default: 0.01), OptimiserBindings.eps, OptimiserBindings.weightDecay],
                 doc: "AdaGrad: c += g²; x -= lr·g / (√c + eps).",
                 example: "AdaGrad(lr=0.5)") { args, _ in
             let (lr, schedule) = try OptimiserBindings.rate(args)
             return OptimiserBindings.object(AdaGrad(lr: lr, eps: try args.number("eps"), weightDecay: try args.number("weight_decay"), schedule: schedule))
         },
-        Builtin("RMSprop", [.init("lr", .rate, default: .number(0.001), doc: "the step size, or a schedule"),
-                            .init("rho", .number, default: .number(0.99), doc: "the decay of the running average"),
-                            .init("eps", .number, default: .number(1e-8), doc: "added to the denominator against division by zero"),
-                            .init("weight_decay", .number, default: .number(0), doc: "λ: adds 2λx to the gradient")],
+        Builtin("RMSprop", [OptimiserBindings.rate(default: 0.001), OptimiserBindings.rho(default: 0.99), OptimiserBindings.eps, OptimiserBindings.weightDecay],
                 doc: "RMSprop: c = rho·c + (1-rho)·g²; x -= lr·g / (√c + eps).",
                 example: "RMSprop(lr=0.01, rho=0.9)") { args, _ in
             let (lr, schedule) = try OptimiserBindings.rate(args)
             return OptimiserBindings.object(RMSprop(lr: lr, rho: try args.number("rho"), eps: try args.number("eps"),
                                                     weightDecay: try args.number("weight_decay"), schedule: schedule))
         },
-        Builtin("Adam", [.init("lr", .rate, default: .number(0.001), doc: "the step size, or a schedule"),
+        Builtin("Adam", [OptimiserBindings.rate(default: 0.001),
                          .init("beta1", .number, default: .number(0.9), doc: "the decay of the first moment"),
-                         .init("beta2", .number, default: .number(0.99), doc: "the decay of the second moment"),
-                         .init("eps", .number, default: .number(1e-8), doc: "added to the denominator against division by zero"),
-                         .init("weight_decay", .number, default: .number(0), doc: "λ: adds 2λx to the gradient")],
+                         .init("beta2", .number, default: .number(0.99), doc: "the decay of the second moment"), OptimiserBindings.eps, OptimiserBindings.weightDecay],
                 doc: "Adam with bias correction: moments m, v from zero, x -= lr·(m/(1-beta1^t)) / (√(v/(1-beta2^t)) + eps); defaults are the notes' start.",
                 example: "Adam(lr=1e-3, beta1=0.9, beta2=0.99)") { args, _ in
             let (lr, schedule) = try OptimiserBindings.rate(args)
@@ -105,6 +93,22 @@ extension BuiltinGroup {
 
 /// The glue between language values and NN's optimisers.
 enum OptimiserBindings {
+    /// `lr`: a number or a schedule, read by `rate(_:)`.
+    static func rate(default value: Double) -> Parameter {
+        .init("lr", .rate, default: .number(value), doc: "the step size, or a schedule")
+    }
+
+    /// `rho`: the decay of a running average.
+    static func rho(default value: Double) -> Parameter {
+        .init("rho", .number, default: .number(value), doc: "the decay of the running average")
+    }
+
+    /// `eps`, the same in every adaptive optimiser.
+    static let eps = Parameter("eps", .number, default: .number(1e-8), doc: "added to the denominator against division by zero")
+
+    /// `weight_decay`, the same in every first-order optimiser.
+    static let weightDecay = Parameter("weight_decay", .number, default: .number(0), doc: "λ: adds 2λx to the gradient")
+
     /// Parameter `lr` as a learning rate: a number or a schedule object.
     static func rate(_ args: Arguments) throws -> (Double, Schedule?) {
         if case .object(let box) = args["lr"], let s = box.object as? ScheduleObject {
