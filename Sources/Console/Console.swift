@@ -141,14 +141,16 @@ public final class Console {
     }
 
     /// What Tab offers for a word prefix: meta-command names after `:`, builtin names
-    /// after `?`, otherwise variables, builtins, keywords and attributes (`model.W`).
-    public func completions(for prefix: String) -> [String] {
-        Console.completions(for: prefix, in: interpreter)
+    /// after `?`, otherwise variables, builtins, keywords and attributes (`model.W`);
+    /// `before`, the entry up to the word, puts a call's keyword names first
+    /// (`fit(model, X, Y, ep` gives `epochs=`).
+    public func completions(for prefix: String, before: String = "") -> [String] {
+        Console.completions(for: prefix, before: before, in: interpreter)
     }
 
-    /// `completions(for:)` for an interpreter whose console does not exist yet (a
+    /// `completions(for:before:)` for an interpreter whose console does not exist yet (a
     /// line reader is made before the session it reads for).
-    public static func completions(for prefix: String, in interpreter: Interpreter) -> [String] {
+    public static func completions(for prefix: String, before: String = "", in interpreter: Interpreter) -> [String] {
         if prefix.hasPrefix(":") {
             let word = prefix.dropFirst()
             return MetaCommand.usage.map(\.name).filter { $0.hasPrefix(word) }.map { ":" + $0 }
@@ -156,7 +158,7 @@ public final class Console {
         if prefix.hasPrefix("?") {
             return interpreter.completions(for: String(prefix.dropFirst())).map { "?" + $0 }
         }
-        return interpreter.completions(for: prefix)
+        return interpreter.completions(for: prefix, after: before)
     }
 
     /// The help text of a builtin (`?name`), or nil when there is none.

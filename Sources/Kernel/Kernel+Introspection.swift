@@ -27,14 +27,16 @@ extension Kernel {
         ]
     }
 
-    /// `complete_reply`: names and attributes that complete the word before the cursor.
+    /// `complete_reply`: names and attributes that complete the word before the cursor,
+    /// and keyword names first inside a builtin's call.
     func complete(_ content: JSONValue) -> JSONValue {
         let code = Array((content["code"]?.stringValue ?? "").unicodeScalars)
         let cursor = Kernel.clampCursor(content["cursor_pos"]?.intValue, count: code.count)
         var start = cursor
         while start > 0, Kernel.isWordScalar(code[start - 1], dots: true) { start -= 1 }
         let prefix = String(String.UnicodeScalarView(code[start..<cursor]))
-        let matches = interpreter.completions(for: prefix)
+        let before = String(String.UnicodeScalarView(code[..<start]))
+        let matches = interpreter.completions(for: prefix, after: before)
         return ["status": "ok", "matches": .array(matches.map { .string($0) }),
                 "cursor_start": .number(Double(start)), "cursor_end": .number(Double(cursor)), "metadata": [:]]
     }

@@ -154,15 +154,58 @@ public final class Interpreter {
         return names.filter { $0.hasPrefix(prefix) }.sorted()
     }
 
-    /// `?name` help: a builtin's signature, doc line and example; a user function's signature.
+    /// Tab completion that knows the text before the word: inside a call of a
+    /// builtin or callable object, its keyword names come first
+    /// (`fit(model, X, Y, ep` offers `epochs=`), then `completions(for:)`.
+    /// - Parameters:
+    ///   - prefix: the word being completed.
+    ///   - text: the entry up to where the word starts.
+    public func completions(for prefix: String, after text: String) -> [String] {
+        let general = completions(for: prefix)
+        guard !prefix.contains("."), let b = enclosingCallee(text) else { return general }
+        let keywords = b.parameters.filter { !$0.isVariadic && $0.name.hasPrefix(prefix) }.map { $0.name + "=" }
+        return keywords + general
+    }
+
+    /// The builtin whose call's parentheses are still open at the end of `text`.
+    private func enclosingCallee(_ text: String) -> Builtin? {
+        var opens: [String.Index] = []
+        var inString = false, escaped = false, inComment = false
+        for i in text.indices {
+            let c = text[i]
+            if inComment { if c == "\n" { inComment = false }; continue }
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                continue
+            }
+            switch c {
+            case "\"": inString = true
+            case "#": inComment = true
+            case "(", "[", "{": opens.append(i)
+            case ")", "]", "}": _ = opens.popLast()
+            default: break
+            }
+        }
+        guard let open = opens.last, text[open] == "(" else { return nil }
+        let head = text[..<open]
+        let name = String(head.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
+        guard !name.isEmpty, let p = machine.globals[name] else { return nil }
+        switch p.pointee {
+        case .builtin(let b): return b
+        case .object(let o): return o.object.callSignature
+        default: return nil
+        }
+    }
+
+    /// `?name` help: a builtin's signature, doc line, parameters and example; a user function's signature.
     public func help(for name: String) -> String? {
         if let b = Registry.all[name] {
-            return "\(b.signature)\n    \(b.doc)\n    example: \(b.example)"
+            return b.help
         }
         guard let p = machine.globals[name] else { return nil }
         switch p.pointee {
         case .function(let f): return "\(f.signature)\n    defined by you"
-        case .builtin(let b): return "\(b.signature)\n    \(b.doc)\n    example: \(b.example)"
+        case .builtin(let b): return b.help
         case .object(let o): return "\(o.object.typeName) object; attributes: \(o.object.attributeNames.joined(separator: ", "))"
         default: return nil
         }

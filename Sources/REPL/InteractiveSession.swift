@@ -8,8 +8,8 @@ public enum InteractiveSession {
     public static func start(terminal: Terminal, color: Bool) -> Int32 {
         let paths = StatePaths.resolve()
         let interpreter = Interpreter()
-        let reader = ReadlineReader(historyFile: paths?.historyFile) { prefix in
-            Console.completions(for: prefix, in: interpreter)
+        let reader = ReadlineReader(historyFile: paths?.historyFile) { prefix, before in
+            Console.completions(for: prefix, before: before, in: interpreter)
         }
         SignalHandling.install(foreground: interpreter.interruption)
         var journal: Journal? = nil

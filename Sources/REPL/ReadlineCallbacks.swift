@@ -5,8 +5,9 @@
 // their own file because a `@convention(c)` closure written inline in main code is
 // inferred main-actor isolated and traps when a signal lands on another thread.
 
-/// The completion source readline's callback asks; set by `ReadlineReader`.
-nonisolated(unsafe) var completionProvider: ((String) -> [String])?
+/// The completion source readline's callback asks (the word, the line before it);
+/// set by `ReadlineReader`.
+nonisolated(unsafe) var completionProvider: ((String, String) -> [String])?
 /// The matches of the word being completed, handed out one by one to readline.
 nonisolated(unsafe) var pendingMatches: [String] = []
 /// Set by `readKey` when Ctrl-C made readline return an abandoned line.
@@ -20,7 +21,13 @@ func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int
     rl_attempted_completion_over = 1
     guard let text else { return nil }
     let prefix = String(cString: text)
-    pendingMatches = completionProvider?(prefix) ?? []
+    // `start` is a byte offset into the line; the text before it says which call we are in.
+    var before = ""
+    if let line = rl_line_buffer, start > 0 {
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(line).assumingMemoryBound(to: UInt8.self), count: Int(start))
+        before = String(decoding: bytes, as: UTF8.self)
+    }
+    pendingMatches = completionProvider?(prefix, before) ?? []
     guard !pendingMatches.isEmpty else { return nil }
     return rl_completion_matches(text, completionGenerator)
 }

@@ -9,8 +9,9 @@ public final class ReadlineReader: LineReader {
     /// Sets readline up and loads the history.
     /// - Parameters:
     ///   - historyFile: where the history lives (nil: keep it in memory only).
-    ///   - completions: the candidates for a word prefix, e.g. `"model."` gives `["model.W", "model.b"]`.
-    public init(historyFile: String?, completions: @escaping (String) -> [String]) {
+    ///   - completions: the candidates for a word prefix and the line before it, e.g. `"model."`
+    ///     gives `["model.W", "model.b"]`, `"ep"` after `"fit(m, X, Y, "` gives `"epochs="` first.
+    public init(historyFile: String?, completions: @escaping (String, String) -> [String]) {
         self.historyFile = historyFile
         rl_readline_name = UnsafePointer(strdup("gradbook"))
         // Multi-line entries survive write_history/read_history only with all three

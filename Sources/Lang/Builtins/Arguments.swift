@@ -1,67 +1,123 @@
 import Autodiff
+import Synchronization
 import Tensor
 
-/// A builtin's arguments after the registry bound them: one value per
-/// parameter in declaration order (defaults filled in), the variadic
-/// parameter's values in `rest`. Accessors convert and throw a diagnostic
-/// pointing at the argument that has the wrong type.
+/// A builtin's arguments after the registry bound and checked them, read by
+/// parameter name: `args.tensor("x")`, `args.int("epochs")`,
+/// `args.optionalInt("axis")`, `args.has("val_X")`.
+///
+/// The registry has already checked each value against its parameter's type,
+/// so the accessors only convert; they still throw, at the argument's span,
+/// when a body reads a parameter with an accessor its type does not promise.
+/// A name the builtin does not declare is a bug in the builtin, not in the
+/// user's call: it throws an internal error (and `has` answers false), and is
+/// recorded in `Arguments.misreads`, which a test over every builtin checks.
 public struct Arguments {
+    /// The builtin being called: its parameter names and messages.
+    let builtin: Builtin
     /// One value per parameter (`.nothing` in the variadic parameter's place).
-    public let values: [Value]
+    let values: [Value]
     /// The variadic parameter's values.
     public let rest: [Value]
     /// Per parameter, the span of the argument (the call's span when defaulted).
     let spans: [SourceSpan]
     /// Spans of `rest`.
     let restSpans: [SourceSpan]
-    /// Names of the parameters, for messages.
-    let names: [String]
-    /// The builtin's name, for messages.
-    let function: String
+    /// The call's span: where a misread name is reported.
+    let callSpan: SourceSpan
 
-    /// The value bound to parameter `i`.
-    public subscript(_ i: Int) -> Value { values[i] }
+    /// Names read that the builtin does not declare, as "builtin.name".
+    /// Empty unless a builtin has a bug; tests assert it stays empty.
+    public static var misreads: Set<String> { misreadLog.withLock { $0 } }
+    private static let misreadLog = Mutex<Set<String>>([])
 
-    /// True when parameter `i` holds something other than `nothing`.
-    public func has(_ i: Int) -> Bool {
+    /// The slot of `name`, recording a misread when there is none.
+    @inline(__always)
+    private func slot(_ name: String) -> Int? {
+        if let i = builtin.index(of: name) { return i }
+        let key = builtin.name + "." + name
+        Arguments.misreadLog.withLock { _ = $0.insert(key) }
+        return nil
+    }
+
+    /// The slot of `name`, or an internal error naming the builtin.
+    @inline(__always)
+    private func index(_ name: String) throws -> Int {
+        guard let i = slot(name) else {
+            throw Diagnostic(.runtime, "internal error: \(builtin.name)() reads '\(name)', which is not one of its parameters", callSpan)
+        }
+        return i
+    }
+
+    /// The value bound to parameter `name` (`nothing` when the name is not a parameter).
+    public subscript(_ name: String) -> Value {
+        guard let i = slot(name) else { return .nothing }
+        return values[i]
+    }
+
+    /// True when parameter `name` holds something other than `nothing`.
+    public func has(_ name: String) -> Bool {
+        guard let i = slot(name) else { return false }
         if case .nothing = values[i] { return false }
         return true
     }
 
-    /// A diagnostic of `kind` at argument `i`.
-    public func error(_ i: Int, _ message: String, kind: Diagnostic.Kind = .type) -> Diagnostic {
-        Diagnostic(kind, message, spans[i])
+    /// True when parameter `name` is a Variable: the builtin should take its differentiable path.
+    public func isVariable(_ name: String) -> Bool {
+        guard let i = slot(name) else { return false }
+        if case .variable = values[i] { return true }
+        return false
+    }
+
+    /// A diagnostic of `kind` at the argument for parameter `name`.
+    public func error(_ name: String, _ message: String, kind: Diagnostic.Kind = .type) -> Diagnostic {
+        Diagnostic(kind, message, span(name))
+    }
+
+    /// The span of the argument for `name` (the call's span when it was defaulted).
+    public func span(_ name: String) -> SourceSpan {
+        guard let i = slot(name) else { return callSpan }
+        return spans[i]
     }
 
     private func typeError(_ i: Int, _ expected: String) -> Diagnostic {
-        error(i, "\(function)() expects \(names[i]) to be \(expected), got \(values[i].typeName)")
+        Diagnostic(.type, "\(builtin.name)() expects \(builtin.names[i]) to be \(expected), got \(values[i].typeName)", spans[i])
     }
 
-    /// Parameter `i` as a number (a one-element tensor counts).
-    public func number(_ i: Int) throws -> Double {
-        switch values[i] {
-        case .number(let x): return x
-        case .bool(let b): return b ? 1 : 0
-        case .tensor(let t) where t.tensor.count == 1: return try t.tensor.scalar()
-        case .variable(let v) where v.count == 1: return try v.value.scalar()
-        default: throw typeError(i, "a number")
-        }
+    /// Parameter `name` as a number (a one-element tensor counts).
+    public func number(_ name: String) throws -> Double {
+        let i = try index(name)
+        if case .number(let x) = values[i] { return x }
+        guard let x = ParameterType.scalar(values[i]) else { throw typeError(i, "a number") }
+        return x
     }
 
-    /// Parameter `i` as an integer; a fractional number is an error.
-    public func int(_ i: Int) throws -> Int {
-        let x = try number(i)
-        guard let n = Int(exactly: x) else { throw error(i, "\(function)() expects \(names[i]) to be an integer, got \(ValueFormatter.number(x, precision: 10))", kind: .value) }
+    /// Parameter `name` as an integer; a fractional number is an error.
+    public func int(_ name: String) throws -> Int {
+        let i = try index(name)
+        guard let x = ParameterType.scalar(values[i]) else { throw typeError(i, "an integer") }
+        guard let n = Int(exactly: x) else { throw Arguments.fractionError(builtin, i, x, spans[i]) }
         return n
     }
 
-    /// Parameter `i` as an integer, or nil when it is `nothing`.
-    public func optionalInt(_ i: Int) throws -> Int? {
-        has(i) ? try int(i) : nil
+    /// Parameter `name` as an integer, or nil when it is `nothing`.
+    public func optionalInt(_ name: String) throws -> Int? {
+        has(name) ? try int(name) : nil
     }
 
-    /// Parameter `i` as a boolean.
-    public func bool(_ i: Int) throws -> Bool {
+    /// Parameter `name` as a number, or nil when it is `nothing`.
+    public func optionalNumber(_ name: String) throws -> Double? {
+        has(name) ? try number(name) : nil
+    }
+
+    /// Parameter `name` as a string, or nil when it is `nothing`.
+    public func optionalString(_ name: String) throws -> String? {
+        has(name) ? try string(name) : nil
+    }
+
+    /// Parameter `name` as a boolean.
+    public func bool(_ name: String) throws -> Bool {
+        let i = try index(name)
         switch values[i] {
         case .bool(let b): return b
         case .number(let x): return x != 0
@@ -69,34 +125,33 @@ public struct Arguments {
         }
     }
 
-    /// Parameter `i` as a string.
-    public func string(_ i: Int) throws -> String {
+    /// Parameter `name` as a string.
+    public func string(_ name: String) throws -> String {
+        let i = try index(name)
         guard case .string(let s) = values[i] else { throw typeError(i, "a string") }
         return s.value
     }
 
-    /// Parameter `i` as a tensor (numbers become rank 0, a Variable gives its value).
-    public func tensor(_ i: Int) throws -> Tensor {
+    /// Parameter `name` as a tensor (numbers become rank 0, a Variable gives its value).
+    public func tensor(_ name: String) throws -> Tensor {
+        let i = try index(name)
         guard let t = values[i].asTensor else { throw typeError(i, "a tensor or number") }
         return t
     }
 
-    /// Parameter `i` as a Variable (numbers and tensors become constants).
-    public func variable(_ i: Int) throws -> Variable {
+    /// Parameter `name` as a Variable (numbers and tensors become constants).
+    public func variable(_ name: String) throws -> Variable {
+        let i = try index(name)
         if case .variable(let v) = values[i] { return v }
         guard let t = values[i].asTensor else { throw typeError(i, "a tensor or number") }
         return Variable(t)
     }
 
-    /// True when parameter `i` is a Variable: the builtin should take its differentiable path.
-    public func isVariable(_ i: Int) -> Bool {
-        if case .variable = values[i] { return true }
-        return false
-    }
-
-    /// A shape from parameter `i`: a number, a list or tensor of integers.
-    public func shape(_ i: Int) throws -> [Int] {
-        try Arguments.shape(from: values[i]) ?? { throw typeError(i, "a shape (integers)") }()
+    /// A shape from parameter `name`: a number, a list or tensor of integers.
+    public func shape(_ name: String) throws -> [Int] {
+        let i = try index(name)
+        guard let s = Arguments.shape(from: values[i]) else { throw typeError(i, "a shape (integers)") }
+        return s
     }
 
     /// Shape from the variadic values (`zeros(2, 3)`) or a single list/tensor (`zeros([2, 3])`).
@@ -105,7 +160,7 @@ public struct Arguments {
         var dims: [Int] = []
         for (k, v) in rest.enumerated() {
             guard let x = Arguments.shape(from: v), x.count == 1 else {
-                throw Diagnostic(.type, "\(function)() expects its sizes to be integers, got \(v.typeName)", restSpans[k])
+                throw Diagnostic(.type, "\(builtin.name)() expects its sizes to be integers, got \(v.typeName)", restSpans[k])
             }
             dims.append(x[0])
         }
@@ -127,6 +182,30 @@ public struct Arguments {
         }
     }
 
-    /// The span of argument `i` (for builtins that raise their own diagnostics).
-    public func span(_ i: Int) -> SourceSpan { spans[i] }
+    /// "eye() expects n to be an integer, got 2.5": a value error, the kind was right.
+    static func fractionError(_ b: Builtin, _ i: Int, _ x: Double, _ span: SourceSpan) -> Diagnostic {
+        Diagnostic(.value, "\(b.name)() expects \(b.names[i]) to be an integer, got \(ValueFormatter.number(x, precision: 10))", span)
+    }
+
+    /// Checks `v` against parameter `i`'s type before the body runs; `nothing`
+    /// passes where it is the default, as "not given".
+    @inline(__always)
+    static func check(_ b: Builtin, _ i: Int, _ v: Value, _ span: SourceSpan) throws {
+        let p = b.parameters[i]
+        if case .nothing = v, p.acceptsNothing { return }
+        let type = p.type
+        switch type.mismatch(v) {
+        case nil: return
+        case .fraction(let x)?: throw fractionError(b, i, x, span)
+        case .kind?:
+            // A number of the right kind but not a size is shown, not named: "got 2.5".
+            var got = v.typeName
+            if case .number(let x) = v { got = type == .shape ? ValueFormatter.number(x, precision: 10) : got }
+            if p.isVariadic && type == .shape {
+                throw Diagnostic(.type, "\(b.name)() expects its sizes to be integers, got \(got)", span)
+            }
+            let what = p.isVariadic ? "each of its \(p.name)" : p.name
+            throw Diagnostic(.type, "\(b.name)() expects \(what) to be \(type.expected), got \(got)", span)
+        }
+    }
 }

@@ -6,55 +6,58 @@ import Tensor
 extension BuiltinGroup {
     /// Derivatives of functions written in the language, exact at any order.
     static let autodiff = BuiltinGroup(topic: "Autodiff", builtins: [
-        Builtin("grad", [.init("f"), .init("x", default: .nothing), .variadic("args")],
+        Builtin("grad", [.init("f", .function, doc: "a function returning one number"),
+                         .init("x", .differentiable, default: .nothing, doc: "the point; without it grad returns a function"),
+                         .variadic("args", .any, doc: "further arguments passed to f unchanged")],
                 doc: "Gradient of a scalar function with respect to its first argument: grad(f) is a function, grad(f, x) its value at x (the shape of x); further arguments are passed to f.",
                 example: "grad(x -> x^3, 2)") { args, context in
-            let f = args[0]
-            guard AutodiffBindings.isCallable(f) else {
-                throw args.error(0, "grad() expects f to be a function, got \(f.typeName)")
-            }
-            guard args.has(1) else { return AutodiffBindings.gradientFunction(f) }
-            return try AutodiffBindings.gradient(f, args[1], args.rest, context)
+            let f = args["f"]
+            guard args.has("x") else { return AutodiffBindings.gradientFunction(f) }
+            return try AutodiffBindings.gradient(f, args["x"], args.rest, context)
         },
-        Builtin("value_and_grad", [.init("f"), .init("x"), .variadic("args")],
+        Builtin("value_and_grad", AutodiffBindings.pointParameters(f: "a function returning one number"),
                 doc: "The list [f(x), grad(f, x)] from one evaluation of f.",
                 example: "value_and_grad(x -> sum(x^2), [1, 2])") { args, context in
-            let x = try AutodiffBindings.argument(args, 1)
+            let x = try args.variable("x")
             let (value, gradient) = try AutodiffBindings.run {
-                try valueAndGradient(of: AutodiffBindings.scalarFunction(args[0], args.rest, context, name: "value_and_grad"), at: x)
+                try valueAndGradient(of: AutodiffBindings.scalarFunction(args["f"], args.rest, context, name: "value_and_grad"), at: x)
             }
             return Value(list: [AutodiffBindings.wrap(value), AutodiffBindings.wrap(gradient)])
         },
-        Builtin("jacobian", [.init("f"), .init("x"), .variadic("args")],
+        Builtin("jacobian", AutodiffBindings.pointParameters(f: "a function of a tensor returning a tensor"),
                 doc: "Jacobian of f at x: shape f(x).shape + x.shape (outputs are rows, inputs columns).",
                 example: "jacobian(x -> [[1, 2], [3, 4]] @ x, [0, 0])") { args, context in
-            let x = try AutodiffBindings.argument(args, 1)
-            let f = AutodiffBindings.function(args[0], args.rest, context, name: "jacobian")
+            let x = try args.variable("x")
+            let f = AutodiffBindings.function(args["f"], args.rest, context, name: "jacobian")
             return AutodiffBindings.wrap(try AutodiffBindings.run { try jacobian(of: f, at: x) })
         },
-        Builtin("hessian", [.init("f"), .init("x"), .variadic("args")],
+        Builtin("hessian", AutodiffBindings.pointParameters(f: "a function returning one number"),
                 doc: "Exact Hessian of a scalar function at x (the Jacobian of its gradient): n×n for a vector x.",
                 example: "hessian(w -> w[0]^2 * w[1], [1, 2])") { args, context in
-            let x = try AutodiffBindings.argument(args, 1)
-            let f = AutodiffBindings.scalarFunction(args[0], args.rest, context, name: "hessian")
+            let x = try args.variable("x")
+            let f = AutodiffBindings.scalarFunction(args["f"], args.rest, context, name: "hessian")
             return AutodiffBindings.wrap(try AutodiffBindings.run { try hessian(of: f, at: x) })
         },
-        Builtin("taylor", [.init("f"), .init("x0"), .init("order", default: .number(2))],
+        Builtin("taylor", [.init("f", .function, doc: "a function returning one number"),
+                           .init("x0", .tensor, doc: "the centre of the expansion"),
+                           .init("order", .integer, default: .number(2), doc: "the highest power kept")],
                 doc: "Taylor polynomial of f about x0, exact to the order (any order for scalar x0, up to 2 for a tensor); call it like a function.",
                 example: "taylor(sin, 0, order=3)") { args, context in
-            let x0 = try args.tensor(1)
-            let order = try args.int(2)
-            let f = AutodiffBindings.scalarFunction(args[0], [], context, name: "taylor")
+            let x0 = try args.tensor("x0")
+            let order = try args.int("order")
+            let f = AutodiffBindings.scalarFunction(args["f"], [], context, name: "taylor")
             let model = try AutodiffBindings.run { try TaylorModel(of: f, at: x0, order: order, checkpoint: context.checkInterrupt) }
             return Value(TaylorObject(model))
         },
-        Builtin("gradcheck", [.init("f"), .init("x"), .init("h", default: .number(1e-6))],
+        Builtin("gradcheck", [.init("f", .function, doc: "a function returning one number"),
+                              .init("x", .tensor, doc: "the point"),
+                              .init("h", .number, default: .number(1e-6), doc: "the finite-difference step, positive")],
                 doc: "Compares grad(f, x) with central differences; reports the worst absolute and relative error (.passed, .max_abs_error, .max_rel_error).",
                 example: "gradcheck(x -> sum(sin(x) * x), [0.5, 1.5])") { args, context in
-            let x = try args.tensor(1)
-            let h = try args.number(2)
-            guard h > 0 else { throw args.error(2, "gradcheck() step h must be positive", kind: .value) }
-            let f = AutodiffBindings.scalarFunction(args[0], [], context, name: "gradcheck")
+            let x = try args.tensor("x")
+            let h = try args.number("h")
+            guard h > 0 else { throw args.error("h", "gradcheck() step h must be positive", kind: .value) }
+            let f = AutodiffBindings.scalarFunction(args["f"], [], context, name: "gradcheck")
             return Value(GradCheckObject(try AutodiffBindings.run { try gradientCheck(of: f, at: x, step: h) }))
         },
     ])
@@ -62,12 +65,19 @@ extension BuiltinGroup {
 
 /// The glue between language function values and the Autodiff module.
 enum AutodiffBindings {
+    /// `value_and_grad`, `jacobian`, `hessian`: f, the point, and f's further arguments.
+    static func pointParameters(f doc: String) -> [Parameter] {
+        [.init("f", .function, doc: doc), .init("x", .differentiable, doc: "the point"),
+         .variadic("args", .any, doc: "further arguments passed to f unchanged")]
+    }
+
     /// `grad(f)`: a builtin value that evaluates the gradient where it is called.
     static func gradientFunction(_ f: Value) -> Value {
-        .builtin(Builtin("grad", [.init("x"), .variadic("args")],
+        .builtin(Builtin("grad", [.init("x", .differentiable, doc: "the point"),
+                                  .variadic("args", .any, doc: "further arguments passed to f unchanged")],
                          doc: "The gradient of a function with respect to its first argument.",
                          example: "grad(x -> x^2)(3)") { args, context in
-            try gradient(f, args[0], args.rest, context)
+            try gradient(f, args["x"], args.rest, context)
         })
     }
 
@@ -80,14 +90,6 @@ enum AutodiffBindings {
         return wrap(g)
     }
 
-    /// Argument `i` as a Variable, or a type error at it.
-    static func argument(_ args: Arguments, _ i: Int) throws -> Variable {
-        guard let v = variable(args[i]) else {
-            throw args.error(i, "expected x to be a number or tensor, got \(args[i].typeName)")
-        }
-        return v
-    }
-
     /// A number, tensor or Variable as a Variable.
     static func variable(_ value: Value) -> Variable? {
         if case .variable(let v) = value { return v }
@@ -95,13 +97,7 @@ enum AutodiffBindings {
     }
 
     /// True for a value that can be called: a function, builtin or callable object.
-    static func isCallable(_ f: Value) -> Bool {
-        switch f {
-        case .function, .builtin: return true
-        case .object(let o): return o.object.callSignature != nil
-        default: return false
-        }
-    }
+    static func isCallable(_ f: Value) -> Bool { ParameterType.isCallable(f) }
 
     /// `f` as a Swift function of a Variable: calls the language function through
     /// the call context with the Variable as its first argument.
@@ -163,8 +159,9 @@ final class TaylorObject: LangObject {
     }
 
     var callSignature: Builtin? {
-        Builtin("TaylorModel", [.init("x")], doc: "The Taylor polynomial at x.", example: "taylor(exp, 0, order=3)(0.1)") { [model] args, _ in
-            AutodiffBindings.wrap(try model(try AutodiffBindings.argument(args, 0)))
+        Builtin("TaylorModel", [.init("x", .differentiable, doc: "the point")], doc: "The Taylor polynomial at x.",
+                example: "taylor(exp, 0, order=3)(0.1)") { [model] args, _ in
+            AutodiffBindings.wrap(try model(try args.variable("x")))
         }
     }
 }

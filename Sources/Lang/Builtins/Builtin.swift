@@ -1,10 +1,12 @@
-/// One builtin function: its signature, help and body. The registry checks
-/// arguments against `parameters` before the body runs, so a body reads
-/// `args` by parameter position without counting.
+/// One builtin function: its typed signature, help and body. The registry
+/// checks every argument against `parameters` before the body runs, so a body
+/// reads `args` by parameter name and never sees a value of the wrong type.
 ///
-///     Builtin("clip", [.init("x"), .init("low"), .init("high")],
+///     Builtin("clip", [.init("x", .differentiable, doc: "the values"),
+///                      .init("low", .number, doc: "the least value kept"),
+///                      .init("high", .number, doc: "the largest value kept")],
 ///             doc: "Limits each element to [low, high].", example: "clip([-1, 2], 0, 1)") { args, _ in
-///         Value(try args.tensor(0).clip(try args.number(1), try args.number(2)))
+///         Value(try args.tensor("x").clip(try args.number("low"), try args.number("high")))
 ///     }
 public final class Builtin {
     /// The name the language binds.
@@ -17,6 +19,10 @@ public final class Builtin {
     public let example: String
     /// The implementation.
     public let body: (Arguments, CallContext) throws -> Value
+    /// The parameters' names, in order: `Arguments` finds a name's slot here.
+    let names: [String]
+    /// How many parameters a call must give (neither defaulted nor variadic).
+    let requiredCount: Int
 
     /// A builtin.
     public init(_ name: String, _ parameters: [Parameter], doc: String, example: String,
@@ -26,6 +32,16 @@ public final class Builtin {
         self.doc = doc
         self.example = example
         self.body = body
+        self.names = parameters.map(\.name)
+        self.requiredCount = parameters.filter { $0.defaultValue == nil && !$0.isVariadic }.count
+    }
+
+    /// The slot of parameter `name`, or nil when the builtin has none by that name.
+    @inline(__always)
+    func index(of name: String) -> Int? {
+        // A dozen short names at most: comparing them beats hashing one.
+        for i in names.indices where names[i] == name { return i }
+        return nil
     }
 
     /// `name(x, axis=nothing, shape...)`, as help shows it.
@@ -37,31 +53,18 @@ public final class Builtin {
         }
         return "\(name)(\(ps.joined(separator: ", ")))"
     }
-}
 
-/// A parameter of a builtin.
-public struct Parameter {
-    /// Its name, also the keyword that sets it.
-    public let name: String
-    /// The value when the call omits it; nil means required.
-    public let defaultValue: Value?
-    /// True for a parameter that collects the remaining positional arguments.
-    public let isVariadic: Bool
-
-    /// A required parameter, or one with a default.
-    public init(_ name: String, default defaultValue: Value? = nil) {
-        self.name = name
-        self.defaultValue = defaultValue
-        self.isVariadic = false
-    }
-
-    /// A parameter that collects the remaining positional arguments (zero or more).
-    public static func variadic(_ name: String) -> Parameter { Parameter(name: name) }
-
-    private init(name: String) {
-        self.name = name
-        self.defaultValue = nil
-        self.isVariadic = true
+    /// `?name` help: the signature, the doc line, each parameter's type,
+    /// default and doc, and the example.
+    public var help: String {
+        var lines = [signature, "    " + doc]
+        let width = parameters.map(\.declaration.count).max() ?? 0
+        for p in parameters {
+            let d = p.declaration
+            lines.append("    " + d + String(repeating: " ", count: width - d.count) + "  " + p.doc)
+        }
+        lines.append("    example: " + example)
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -6,88 +6,91 @@ import Tensor
 extension BuiltinGroup {
     /// Language essentials: ranges, printing, checks, conversions.
     static let core = BuiltinGroup(topic: "Core", builtins: [
-        Builtin("range", [.init("start"), .init("stop", default: .nothing), .init("step", default: .number(1))],
+        Builtin("range", BuiltinHelpers.rangeParameters,
                 doc: "Numbers from start (default 0) up to but not including stop, by step; `for` iterates it without building it.",
-                example: "range(5)") { args, context in
-            let a = try args.number(0)
-            let (start, stop) = args.has(1) ? (a, try args.number(1)) : (0, a)
-            let step = try args.number(2)
-            guard step != 0 else { throw args.error(2, "range() step cannot be zero", kind: .value) }
-            return Value(try Tensor.arange(start, stop, step))
+                example: "range(5)") { args, _ in
+            try BuiltinHelpers.range(args)
         },
-        Builtin("print", [.variadic("values")],
+        Builtin("print", [.variadic("values", .any, doc: "what to show, in order")],
                 doc: "Shows the values separated by spaces (strings without quotes).",
                 example: "print(\"loss\", 0.25)") { args, context in
             context.emit(.text(args.rest.map { context.machine.formatter.display($0) }.joined(separator: " ")))
             return .nothing
         },
-        Builtin("precision", [.init("digits")],
+        Builtin("precision", [.init("digits", .integer, doc: "digits after the point, 0 to 17")],
                 doc: "Sets how many digits after the point numbers and tensors print with (default 6).",
                 example: "precision(10)") { args, context in
-            let n = try args.int(0)
-            guard (0...17).contains(n) else { throw args.error(0, "precision() takes 0 to 17 digits", kind: .value) }
+            let n = try args.int("digits")
+            guard (0...17).contains(n) else { throw args.error("digits", "precision() takes 0 to 17 digits", kind: .value) }
             context.machine.formatter.precision = n
             return .nothing
         },
-        Builtin("assert", [.init("condition"), .init("message", default: Value("assertion failed"))],
+        Builtin("assert", [.init("condition", .any, doc: "a boolean, or a tensor whose elements must all be nonzero"),
+                           .init("message", .string, default: Value("assertion failed"), doc: "the error when it fails")],
                 doc: "Fails the cell with the message unless the condition is true (all elements for a tensor).",
                 example: "assert(abs(0.1 + 0.2 - 0.3) < 1e-9, \"sum\")") { args, context in
             let ok: Bool
-            switch args[0] {
+            let condition = args["condition"]
+            switch condition {
             case .tensor(let t): ok = t.tensor.scalars.allSatisfy { $0 != 0 }
-            default: ok = try Operators.truthy(args[0], args.span(0))
+            default: ok = try Operators.truthy(condition, args.span("condition"))
             }
-            if !ok { throw context.error(try args.string(1), kind: .assertion) }
+            if !ok { throw context.error(try args.string("message"), kind: .assertion) }
             return .nothing
         },
-        Builtin("isclose", [.init("a"), .init("b"), .init("rtol", default: .number(1e-9)), .init("atol", default: .number(0))],
+        Builtin("isclose", [.init("a", .tensor, doc: "the values to check"), .init("b", .tensor, doc: "the reference values"),
+                            .init("rtol", .number, default: .number(1e-9), doc: "tolerance relative to |b|"),
+                            .init("atol", .number, default: .number(0), doc: "absolute tolerance")],
                 doc: "True when every |a - b| <= atol + rtol * |b| (shapes broadcast).",
                 example: "isclose(0.1 + 0.2, 0.3)") { args, _ in
-            let a = try args.tensor(0), b = try args.tensor(1)
-            let rtol = try args.number(2), atol = try args.number(3)
+            let a = try args.tensor("a"), b = try args.tensor("b")
+            let rtol = try args.number("rtol"), atol = try args.number("atol")
             let diff = try a.binary(.subtract, b).unary(.abs)
             let bound = try b.unary(.abs).binary(.multiply, Tensor(rtol)).binary(.add, Tensor(atol))
             return .bool(try diff.binary(.lessEqual, bound).scalars.allSatisfy { $0 != 0 })
         },
-        Builtin("round", [.init("x"), .init("digits", default: .number(0))],
+        Builtin("round", [.init("x", .tensor, doc: "the values"),
+                          .init("digits", .integer, default: .number(0), doc: "digits kept after the point")],
                 doc: "Rounds to the given number of digits after the point (halves away from zero).",
                 example: "round(3.14159, 2)") { args, _ in
-            let scale = Glibc.pow(10, try Double(args.int(1)))
-            return Operators.wrap(Operators.map(try args.tensor(0)) { ($0 * scale).rounded() / scale })
+            let scale = Glibc.pow(10, try Double(args.int("digits")))
+            return Operators.wrap(Operators.map(try args.tensor("x")) { ($0 * scale).rounded() / scale })
         },
-        Builtin("floor", [.init("x")],
+        Builtin("floor", [.init("x", .tensor, doc: "the values")],
                 doc: "The largest integer not above x, elementwise.",
                 example: "floor(-1.5)") { args, _ in
-            Operators.wrap(Operators.map(try args.tensor(0)) { $0.rounded(.down) })
+            Operators.wrap(Operators.map(try args.tensor("x")) { $0.rounded(.down) })
         },
-        Builtin("len", [.init("x")],
+        Builtin("len", [.init("x", .described("list, string or tensor"), doc: "what to measure")],
                 doc: "Length of a list or string, or size of a tensor's first axis.",
                 example: "len([1, 2, 3])") { args, _ in
-            switch args[0] {
+            let x = args["x"]
+            switch x {
             case .list(let l): return .number(Double(l.items.count))
             case .string(let s): return .number(Double(s.value.count))
             case .tensor(let t) where t.tensor.rank > 0: return .number(Double(t.tensor.shape[0]))
             case .variable(let v) where v.rank > 0: return .number(Double(v.shape[0]))
-            default: throw args.error(0, "len() needs a list, string or tensor of rank ≥ 1, got \(args[0].typeName)")
+            default: throw args.error("x", "len() needs a list, string or tensor of rank ≥ 1, got \(x.typeName)")
             }
         },
-        Builtin("str", [.init("x")],
+        Builtin("str", [.init("x", .any, doc: "the value to show")],
                 doc: "The value as text, as print shows it.",
                 example: "str(3) + \" apples\"") { args, context in
-            Value(context.machine.formatter.display(args[0]))
+            Value(context.machine.formatter.display(args["x"]))
         },
-        Builtin("typeof", [.init("x")],
+        Builtin("typeof", [.init("x", .any, doc: "any value")],
                 doc: "The type's name: number, bool, string, tensor, variable, list, function, builtin, nothing or an object's type.",
                 example: "typeof([1, 2])") { args, _ in
-            Value(args[0].typeName)
+            Value(args["x"].typeName)
         },
-        Builtin("help", [.init("f")],
-                doc: "Shows a builtin's signature, doc line and example (like `?name`).",
+        Builtin("help", [.init("f", .any, doc: "a builtin or function")],
+                doc: "Shows a builtin's signature, doc line, parameters and example (like `?name`).",
                 example: "help(sum)") { args, context in
-            switch args[0] {
-            case .builtin(let b): context.emit(.text("\(b.signature)\n    \(b.doc)\n    example: \(b.example)"))
+            let f = args["f"]
+            switch f {
+            case .builtin(let b): context.emit(.text(b.help))
             case .function(let f): context.emit(.text(f.signature))
-            default: context.emit(.text(args[0].typeName))
+            default: context.emit(.text(f.typeName))
             }
             return .nothing
         },

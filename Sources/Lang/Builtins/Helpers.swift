@@ -8,10 +8,26 @@ enum BuiltinHelpers {
     static func elementwise(_ name: String, doc: String, example: String,
                             tensor: @escaping (Tensor) throws -> Tensor,
                             variable: @escaping (Variable) throws -> Variable) -> Builtin {
-        Builtin(name, [.init("x")], doc: doc, example: example) { args, _ in
-            if case .variable(let v) = args[0] { return .variable(try variable(v)) }
-            return Operators.wrap(try tensor(try args.tensor(0)))
+        Builtin(name, [.init("x", .differentiable, doc: "the values, elementwise")], doc: doc, example: example) { args, _ in
+            if case .variable(let v) = args["x"] { return .variable(try variable(v)) }
+            return Operators.wrap(try tensor(try args.tensor("x")))
         }
+    }
+
+    /// `range` and `arange`: one signature and one body, so the two cannot drift apart.
+    static let rangeParameters: [Parameter] = [
+        .init("start", .number, doc: "the first number; given alone, the end (and the start is 0)"),
+        .init("stop", .number, default: .nothing, doc: "the end, not included"),
+        .init("step", .number, default: .number(1), doc: "the difference between neighbours, not zero"),
+    ]
+
+    /// The numbers `range(start, stop, step)` and `arange` give.
+    static func range(_ args: Arguments) throws -> Value {
+        let a = try args.number("start")
+        let (start, stop) = args.has("stop") ? (a, try args.number("stop")) : (0, a)
+        let step = try args.number("step")
+        guard step != 0 else { throw args.error("step", "\(args.builtin.name)() step cannot be zero", kind: .value) }
+        return Value(try Tensor.arange(start, stop, step))
     }
 
     /// The result of a computation on Variables, or plain tensors when no Variable was involved.

@@ -17,48 +17,58 @@ extension BuiltinGroup {
         unary("sigmoid", .sigmoid, "The logistic function 1 / (1 + e^-x), elementwise.", "sigmoid(0)"),
         unary("relu", .relu, "max(x, 0), elementwise.", "relu([-1, 2])"),
         unary("softplus", .softplus, "log(1 + e^x), elementwise, computed without overflow.", "softplus(0)"),
-        Builtin("leaky_relu", [.init("x"), .init("alpha", default: .number(0.01))],
-                doc: "x where x > 0, else alpha·x.", example: "leaky_relu([-1, 2], alpha=0.1)") { args, _ in
-            let a = try args.number(1)
-            if case .variable(let v) = args[0] { return .variable(try v.leakyRelu(alpha: a)) }
-            return Operators.wrap(try args.tensor(0).leakyRelu(alpha: a))
-        },
-        Builtin("elu", [.init("x"), .init("alpha", default: .number(1))],
-                doc: "x where x > 0, else alpha·(e^x − 1).", example: "elu([-1, 2])") { args, _ in
-            let a = try args.number(1)
-            if case .variable(let v) = args[0] { return .variable(try v.elu(alpha: a)) }
-            return Operators.wrap(try args.tensor(0).elu(alpha: a))
-        },
-        Builtin("clip", [.init("x"), .init("low"), .init("high")],
+        withAlpha("leaky_relu", .init("alpha", .number, default: .number(0.01), doc: "the slope below zero"),
+                  doc: "x where x > 0, else alpha·x.", example: "leaky_relu([-1, 2], alpha=0.1)",
+                  tensor: { $0.leakyRelu(alpha: $1) }, variable: { try $0.leakyRelu(alpha: $1) }),
+        withAlpha("elu", .init("alpha", .number, default: .number(1), doc: "the limit -alpha far below zero"),
+                  doc: "x where x > 0, else alpha·(e^x − 1).", example: "elu([-1, 2])",
+                  tensor: { $0.elu(alpha: $1) }, variable: { try $0.elu(alpha: $1) }),
+        Builtin("clip", [.init("x", .differentiable, doc: "the values, elementwise"),
+                         .init("low", .number, doc: "the least value kept"), .init("high", .number, doc: "the largest value kept")],
                 doc: "Each element limited to [low, high].", example: "clip([-1, 0.5, 2], 0, 1)") { args, _ in
-            let lo = try args.number(1), hi = try args.number(2)
-            if case .variable(let v) = args[0] { return .variable(try v.clip(lo, hi)) }
-            return Operators.wrap(try args.tensor(0).clip(lo, hi))
+            let lo = try args.number("low"), hi = try args.number("high")
+            if case .variable(let v) = args["x"] { return .variable(try v.clip(lo, hi)) }
+            return Operators.wrap(try args.tensor("x").clip(lo, hi))
         },
-        Builtin("where", [.init("condition"), .init("a"), .init("b")],
+        Builtin("where", [.init("condition", .tensor, doc: "nonzero where a is taken"),
+                          .init("a", .differentiable, doc: "the values where the condition holds"),
+                          .init("b", .differentiable, doc: "the values elsewhere")],
                 doc: "a where the condition is non-zero, else b, elementwise with broadcasting.",
                 example: "where([1, 0, 1], [1, 2, 3], 0)") { args, _ in
-            let c = try args.tensor(0)
-            if args.isVariable(1) || args.isVariable(2) {
-                return .variable(try Variable.where(c, try args.variable(1), try args.variable(2)))
+            let c = try args.tensor("condition")
+            if args.isVariable("a") || args.isVariable("b") {
+                return .variable(try Variable.where(c, try args.variable("a"), try args.variable("b")))
             }
-            return Operators.wrap(try Tensor.where(c, try args.tensor(1), try args.tensor(2)))
+            return Operators.wrap(try Tensor.where(c, try args.tensor("a"), try args.tensor("b")))
         },
-        Builtin("softmax", [.init("x"), .init("axis", default: .number(-1))],
+        Builtin("softmax", [.init("x", .differentiable, doc: "the scores"),
+                            .init("axis", .integer, default: .number(-1), doc: "the axis that sums to 1")],
                 doc: "e^x normalised to sum 1 along axis (default the last), computed stably.",
                 example: "softmax([1, 2, 3])") { args, _ in
-            let axis = try args.int(1)
-            if case .variable(let v) = args[0] { return .variable(try v.softmax(axis: axis)) }
-            return Operators.wrap(try args.tensor(0).softmax(axis: axis))
+            let axis = try args.int("axis")
+            if case .variable(let v) = args["x"] { return .variable(try v.softmax(axis: axis)) }
+            return Operators.wrap(try args.tensor("x").softmax(axis: axis))
         },
-        Builtin("log_softmax", [.init("x"), .init("axis", default: .number(-1))],
+        Builtin("log_softmax", [.init("x", .differentiable, doc: "the scores"),
+                                .init("axis", .integer, default: .number(-1), doc: "the axis normalised over")],
                 doc: "log(softmax(x)) along axis, computed without overflow.",
                 example: "log_softmax([1, 2, 3])") { args, _ in
-            let axis = try args.int(1)
-            if case .variable(let v) = args[0] { return .variable(try v.logSoftmax(axis: axis)) }
-            return Operators.wrap(try args.tensor(0).logSoftmax(axis: axis))
+            let axis = try args.int("axis")
+            if case .variable(let v) = args["x"] { return .variable(try v.logSoftmax(axis: axis)) }
+            return Operators.wrap(try args.tensor("x").logSoftmax(axis: axis))
         },
     ])
+}
+
+/// An activation with one shape parameter `alpha`, on tensors and Variables.
+private func withAlpha(_ name: String, _ alpha: Parameter, doc: String, example: String,
+                       tensor: @escaping (Tensor, Double) throws -> Tensor,
+                       variable: @escaping (Variable, Double) throws -> Variable) -> Builtin {
+    Builtin(name, [.init("x", .differentiable, doc: "the values, elementwise"), alpha], doc: doc, example: example) { args, _ in
+        let a = try args.number("alpha")
+        if case .variable(let v) = args["x"] { return .variable(try variable(v, a)) }
+        return Operators.wrap(try tensor(try args.tensor("x"), a))
+    }
 }
 
 private func unary(_ name: String, _ op: UnaryOperation, _ doc: String, _ example: String) -> Builtin {

@@ -8,19 +8,21 @@ import Tensor
 extension BuiltinGroup {
     /// Layers, losses, regularisers and the training loop.
     static let nn = BuiltinGroup(topic: "Layers, losses and training", builtins: [
-        Builtin("Dense", [.init("n_in"), .init("n_out"), .init("init", default: Value("xavier")), .init("std", default: .number(0.01))],
+        Builtin("Dense", [.init("n_in", .integer, doc: "inputs per sample"), .init("n_out", .integer, doc: "outputs per sample"),
+                          .init("init", .string, default: Value("xavier"), doc: "\"xavier\", \"he\", \"normal\" or \"zeros\""),
+                          .init("std", .number, default: .number(0.01), doc: "the standard deviation for init=\"normal\"")],
                 doc: "Fully connected layer X @ W + b: .W is n_in × n_out, .b has n_out zeros; init \"xavier\" (std √(2/(n_in+n_out))), \"he\" (√(2/n_in)), \"normal\" (with std=) or \"zeros\".",
                 example: "Dense(2, 8, init=\"he\")") { args, context in
-            let initialiser = try NNBindings.run { try Initialiser.named(try args.string(2), std: try args.number(3)) }
-            let layer = try NNBindings.run { try Dense(try args.int(0), try args.int(1), initialiser: initialiser, using: context.random) }
+            let initialiser = try NNBindings.run { try Initialiser.named(try args.string("init"), std: try args.number("std")) }
+            let layer = try NNBindings.run { try Dense(try args.int("n_in"), try args.int("n_out"), initialiser: initialiser, using: context.random) }
             return Value(LayerObject(layer))
         },
         Builtin("ReLU", [], doc: "Activation layer max(0, x).", example: "ReLU()") { _, _ in
             Value(LayerObject(Activation(.relu)))
         },
-        Builtin("LeakyReLU", [.init("alpha", default: .number(0.01))],
+        Builtin("LeakyReLU", [.init("alpha", .number, default: .number(0.01), doc: "the slope below zero")],
                 doc: "Activation layer: x for x > 0, alpha·x otherwise.", example: "LeakyReLU(0.1)") { args, _ in
-            Value(LayerObject(Activation(.leakyRelu(alpha: try args.number(0)))))
+            Value(LayerObject(Activation(.leakyRelu(alpha: try args.number("alpha")))))
         },
         Builtin("Sigmoid", [], doc: "Activation layer 1 / (1 + e^-x).", example: "Sigmoid()") { _, _ in
             Value(LayerObject(Activation(.sigmoid)))
@@ -28,78 +30,86 @@ extension BuiltinGroup {
         Builtin("Tanh", [], doc: "Activation layer tanh(x).", example: "Tanh()") { _, _ in
             Value(LayerObject(Activation(.tanh)))
         },
-        Builtin("ELU", [.init("alpha", default: .number(1))],
+        Builtin("ELU", [.init("alpha", .number, default: .number(1), doc: "the limit -alpha far below zero")],
                 doc: "Activation layer: x for x > 0, alpha·(e^x - 1) otherwise.", example: "ELU(1)") { args, _ in
-            Value(LayerObject(Activation(.elu(alpha: try args.number(0)))))
+            Value(LayerObject(Activation(.elu(alpha: try args.number("alpha")))))
         },
-        Builtin("Dropout", [.init("p", default: .number(0.5))],
+        Builtin("Dropout", [.init("p", .number, default: .number(0.5), doc: "the probability of keeping a unit")],
                 doc: "Inverted dropout keeping each unit with probability p (the notes' convention) and dividing by p in training; the identity after model.eval().",
                 example: "Dropout(0.5)") { args, context in
-            Value(LayerObject(try NNBindings.run { try Dropout(p: try args.number(0), using: context.random) }))
+            Value(LayerObject(try NNBindings.run { try Dropout(p: try args.number("p"), using: context.random) }))
         },
-        Builtin("BatchNorm", [.init("n"), .init("momentum", default: .number(0.9)), .init("eps", default: .number(1e-5))],
+        Builtin("BatchNorm", [.init("n", .integer, doc: "features per sample"),
+                              .init("momentum", .number, default: .number(0.9), doc: "the weight of the old running statistics"),
+                              .init("eps", .number, default: .number(1e-5), doc: "added to the variance before the square root")],
                 doc: "Batch normalisation of n features: batch mean/variance in training (updating running ones by momentum), running statistics after eval(); learned .gamma and .beta.",
                 example: "BatchNorm(8)") { args, _ in
             Value(LayerObject(try NNBindings.run {
-                try BatchNorm(try args.int(0), momentum: try args.number(1), eps: try args.number(2))
+                try BatchNorm(try args.int("n"), momentum: try args.number("momentum"), eps: try args.number("eps"))
             }))
         },
-        Builtin("Sequential", [.variadic("layers")],
+        Builtin("Sequential", [.variadic("layers", .layer, doc: "the layers, first applied first")],
                 doc: "Layers applied in order; model.params lists every parameter, model.train()/model.eval() set every layer's mode.",
                 example: "Sequential(Dense(2, 8), Tanh(), Dense(8, 1))") { args, _ in
             var layers: [Layer] = []
-            for (k, v) in args.rest.enumerated() {
-                guard case .object(let box) = v, let l = box.object as? LayerObject else {
-                    throw BuiltinError("Sequential() expects layers, got \(v.typeName) as argument \(k + 1)", kind: .type)
-                }
-                layers.append(l.layer)
+            for v in args.rest {
+                // The registry checked that every argument is a layer.
+                if case .object(let box) = v, let l = box.object as? LayerObject { layers.append(l.layer) }
             }
             return Value(LayerObject(Sequential(layers)))
         },
-        Builtin("mse", [.init("pred"), .init("Y")],
-                doc: "Mean squared error with the notes' halving: sum((pred - Y)^2) / (2N), N the number of rows.",
-                example: "mse([[1, 2]], [[0, 2]])") { args, _ in
-            let r = try NNBindings.run { try Losses.mse(try args.variable(0), try args.variable(1)) }
-            return NNBindings.wrap(r)
-        },
-        Builtin("cross_entropy", [.init("scores"), .init("Y"), .init("label_smoothing", default: .number(0))],
+        NNBindings.pairLoss("mse", .init("pred", .differentiable, doc: "the predictions, one row per sample"),
+                            .init("Y", .differentiable, doc: "the targets, the shape of pred"),
+                            doc: "Mean squared error with the notes' halving: sum((pred - Y)^2) / (2N), N the number of rows.",
+                            example: "mse([[1, 2]], [[0, 2]])", Losses.mse),
+        Builtin("cross_entropy", [.init("scores", .differentiable, doc: "raw scores, one row per sample"),
+                                  .init("Y", .tensor, doc: "one-hot rows or class indices"),
+                                  .init("label_smoothing", .number, default: .number(0), doc: "ε: targets become 1-ε and ε/(k-1)")],
                 doc: "Cross-entropy of raw scores (log-softmax inside) against one-hot rows or class indices, averaged over rows; label_smoothing=ε uses 1-ε and ε/(k-1).",
                 example: "cross_entropy([[2, 0, -1]], [0])") { args, _ in
             let r = try NNBindings.run {
-                try Losses.crossEntropy(try args.variable(0), try args.tensor(1), labelSmoothing: try args.number(2))
+                try Losses.crossEntropy(try args.variable("scores"), try args.tensor("Y"), labelSmoothing: try args.number("label_smoothing"))
             }
             return NNBindings.wrap(r)
         },
-        Builtin("binary_cross_entropy", [.init("p"), .init("y")],
-                doc: "Binary cross-entropy of probabilities p against 0/1 targets: -mean(y log p + (1-y) log(1-p)).",
-                example: "binary_cross_entropy([0.9, 0.2], [1, 0])") { args, _ in
-            let r = try NNBindings.run { try Losses.binaryCrossEntropy(try args.variable(0), try args.variable(1)) }
-            return NNBindings.wrap(r)
-        },
-        Builtin("l1", [.init("params"), .init("lambda", default: .number(1))],
+        NNBindings.pairLoss("binary_cross_entropy", .init("p", .differentiable, doc: "probabilities in (0, 1)"),
+                            .init("y", .differentiable, doc: "0/1 targets"),
+                            doc: "Binary cross-entropy of probabilities p against 0/1 targets: -mean(y log p + (1-y) log(1-p)).",
+                            example: "binary_cross_entropy([0.9, 0.2], [1, 0])", Losses.binaryCrossEntropy),
+        Builtin("l1", NNBindings.penaltyParameters,
                 doc: "L1 penalty lambda · Σ|w| over a tensor or a list of them (such as model.params).",
                 example: "l1([1, -2, 3], 0.1)") { args, _ in
-            let ps = try NNBindings.variables(args, 0)
-            return NNBindings.wrap(try NNBindings.run { try Regularisers.l1(ps, lambda: try args.number(1)) })
+            let ps = try NNBindings.variables(args)
+            return NNBindings.wrap(try NNBindings.run { try Regularisers.l1(ps, lambda: try args.number("lambda")) })
         },
-        Builtin("l2", [.init("params"), .init("lambda", default: .number(1))],
+        Builtin("l2", NNBindings.penaltyParameters,
                 doc: "L2 penalty lambda · Σw² over a tensor or a list of them; its gradient 2·lambda·w is weight decay.",
                 example: "l2([1, -2, 3], 0.1)") { args, _ in
-            let ps = try NNBindings.variables(args, 0)
-            return NNBindings.wrap(try NNBindings.run { try Regularisers.l2(ps, lambda: try args.number(1)) })
+            let ps = try NNBindings.variables(args)
+            return NNBindings.wrap(try NNBindings.run { try Regularisers.l2(ps, lambda: try args.number("lambda")) })
         },
-        Builtin("elastic", [.init("params"), .init("l1", default: .number(1)), .init("l2", default: .number(1))],
+        Builtin("elastic", [NNBindings.penaltyParameters[0],
+                            .init("l1", .number, default: .number(1), doc: "the weight of Σ|w|"),
+                            .init("l2", .number, default: .number(1), doc: "the weight of Σw²")],
                 doc: "Elastic-net penalty l1 · Σ|w| + l2 · Σw² over a tensor or a list of them.",
                 example: "elastic([1, -2], l1=0.1, l2=0.01)") { args, _ in
-            let ps = try NNBindings.variables(args, 0)
-            return NNBindings.wrap(try NNBindings.run { try Regularisers.elastic(ps, l1: try args.number(1), l2: try args.number(2)) })
+            let ps = try NNBindings.variables(args)
+            return NNBindings.wrap(try NNBindings.run { try Regularisers.elastic(ps, l1: try args.number("l1"), l2: try args.number("l2")) })
         },
-        Builtin("fit", [.init("model"), .init("X"), .init("Y"), .init("loss", default: .nothing), .init("opt", default: .nothing),
-                        .init("epochs", default: .number(1)), .init("batch_size", default: .number(32)),
-                        .init("shuffle", default: .bool(true)), .init("val", default: .nothing),
-                        .init("early_stopping", default: .nothing), .init("penalty", default: .nothing),
-                        .init("val_X", default: .nothing), .init("val_Y", default: .nothing),
-                        .init("restore_best", default: .bool(true))],
+        Builtin("fit", [.init("model", .layer, doc: "the layer or model to train, in place"),
+                        .init("X", .tensor, doc: "the inputs, one sample per row"),
+                        .init("Y", .tensor, doc: "the targets, one row per sample"),
+                        .init("loss", .loss, default: .nothing, doc: "loss(pred, Y); mse when nothing"),
+                        .init("opt", .optimiser, default: .nothing, doc: "the optimiser; SGD(lr=0.1) when nothing"),
+                        .init("epochs", .integer, default: .number(1), doc: "passes over the data"),
+                        .init("batch_size", .integer, default: .number(32), doc: "rows per step"),
+                        .init("shuffle", .bool, default: .bool(true), doc: "reshuffle the rows every epoch (seeded generator)"),
+                        .init("val", .described("[Xv, Yv]"), default: .nothing, doc: "validation data in one argument"),
+                        .init("early_stopping", .integer, default: .nothing, doc: "stop after this many epochs without a better val loss"),
+                        .init("penalty", .function, default: .nothing, doc: "p(params) added to the loss, such as p -> l2(p, 1e-3)"),
+                        .init("val_X", .tensor, default: .nothing, doc: "validation inputs (with val_Y)"),
+                        .init("val_Y", .tensor, default: .nothing, doc: "validation targets (with val_X)"),
+                        .init("restore_best", .bool, default: .bool(true), doc: "with early_stopping, put back the best epoch's weights")],
                 doc: "Trains model on rows of X, Y by mini-batches (default loss=mse, opt=SGD(lr=0.1)); val_X=Xv, val_Y=Yv (or val=[Xv, Yv]) add a validation loss per epoch, early_stopping=k stops after k epochs without improvement and, with restore_best=true (the default), puts back the weights of the best epoch, penalty=p -> l2(p, 1e-3) adds a regulariser; returns the history (.train, .val, .best_epoch, .restored_epoch); Ctrl-C stops keeping the model.",
                 example: "fit(model, X, Y, loss=mse, opt=Adam(lr=0.01), epochs=100, batch_size=4)") { args, context in
             try NNBindings.fit(args, context)
@@ -109,6 +119,20 @@ extension BuiltinGroup {
 
 /// The glue between language values and the NN module.
 enum NNBindings {
+    /// `l1` and `l2`: the weights and the penalty's weight.
+    static let penaltyParameters: [Parameter] = [
+        .init("params", .described("tensor or list of tensors"), doc: "the weights, such as model.params"),
+        .init("lambda", .number, default: .number(1), doc: "the penalty's weight"),
+    ]
+
+    /// A loss of two differentiable arguments, prediction first (mse, binary_cross_entropy).
+    static func pairLoss(_ name: String, _ prediction: Parameter, _ target: Parameter, doc: String, example: String,
+                     _ loss: @escaping (Variable, Variable) throws -> Variable) -> Builtin {
+        Builtin(name, [prediction, target], doc: doc, example: example) { args, _ in
+            wrap(try run { try loss(try args.variable(prediction.name), try args.variable(target.name)) })
+        }
+    }
+
     /// Runs `body`, turning NN and Autodiff errors into builtin errors.
     static func run<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as NNError {
@@ -124,24 +148,24 @@ enum NNBindings {
         return Operators.wrap(v.value)
     }
 
-    /// Parameter `i` as a list of Variables: one tensor, or a list of tensors.
-    static func variables(_ args: Arguments, _ i: Int) throws -> [Variable] {
-        if case .list(let l) = args[i] {
+    /// Parameter `params` as a list of Variables: one tensor, or a list of tensors.
+    static func variables(_ args: Arguments) throws -> [Variable] {
+        if case .list(let l) = args["params"] {
             return try l.items.enumerated().map { k, v in
                 if case .variable(let x) = v { return x }
                 guard let t = v.asTensor else {
-                    throw args.error(i, "expected a list of tensors, got \(v.typeName) at position \(k)")
+                    throw args.error("params", "expected a list of tensors, got \(v.typeName) at position \(k)")
                 }
                 return Variable(t)
             }
         }
-        return [try args.variable(i)]
+        return [try args.variable("params")]
     }
 
-    /// Parameter `i` as a layer.
-    static func layer(_ args: Arguments, _ i: Int) throws -> Layer {
-        guard case .object(let box) = args[i], let l = box.object as? LayerObject else {
-            throw args.error(i, "expected a layer or model, got \(args[i].typeName)")
+    /// Parameter `name` as a layer.
+    static func layer(_ args: Arguments, _ name: String) throws -> Layer {
+        guard case .object(let box) = args[name], let l = box.object as? LayerObject else {
+            throw args.error(name, "expected a layer or model, got \(args[name].typeName)")
         }
         return l.layer
     }
@@ -170,44 +194,39 @@ enum NNBindings {
     /// The validation data of `fit`: `val_X=` with `val_Y=`, or `val=[Xv, Yv]`, which the
     /// language makes a list, or stacks into one tensor when Xv and Yv have one shape.
     static func validation(_ args: Arguments) throws -> (x: Tensor, y: Tensor)? {
-        if args.has(11) || args.has(12) {
-            guard args.has(11), args.has(12) else {
-                throw args.error(args.has(11) ? 11 : 12, "fit() needs both val_X and val_Y", kind: .argument)
+        if args.has("val_X") || args.has("val_Y") {
+            guard args.has("val_X"), args.has("val_Y") else {
+                throw args.error(args.has("val_X") ? "val_X" : "val_Y", "fit() needs both val_X and val_Y", kind: .argument)
             }
-            return (try args.tensor(11), try args.tensor(12))
+            return (try args.tensor("val_X"), try args.tensor("val_Y"))
         }
-        guard args.has(8) else { return nil }
-        switch args[8] {
+        guard args.has("val") else { return nil }
+        switch args["val"] {
         case .list(let l) where l.items.count == 2:
             if let vx = l.items[0].asTensor, let vy = l.items[1].asTensor { return (vx, vy) }
         case .tensor(let t) where t.tensor.rank >= 1 && t.tensor.shape[0] == 2:
             return (try t.tensor.subscripted([.at(0)]), try t.tensor.subscripted([.at(1)]))
         default: break
         }
-        throw args.error(8, "fit() expects val to be [Xv, Yv] (or use val_X= and val_Y=)")
+        throw args.error("val", "fit() expects val to be [Xv, Yv] (or use val_X= and val_Y=)")
     }
 
     /// `fit(...)`.
     static func fit(_ args: Arguments, _ context: CallContext) throws -> Value {
-        let model = try layer(args, 0)
-        let x = try args.tensor(1), y = try args.tensor(2)
-        switch args[3] {
-        case .function, .builtin, .nothing: break
-        case .object(let o) where o.object.callSignature != nil: break
-        default: throw args.error(3, "fit() expects loss to be a function such as mse, got \(args[3].typeName)")
-        }
-        let lossFunction = args.has(3) ? try loss(args[3], context) : Losses.mse
-        let optimiser = args.has(4) ? try OptimiserBindings.optimiser(args, 4) : SGD(lr: 0.1)
+        let model = try layer(args, "model")
+        let x = try args.tensor("X"), y = try args.tensor("Y")
+        let lossFunction = args.has("loss") ? try loss(args["loss"], context) : Losses.mse
+        let optimiser = args.has("opt") ? try OptimiserBindings.optimiser(args, "opt") : SGD(lr: 0.1)
         var options = FitOptions()
-        options.epochs = try args.int(5)
-        options.batchSize = try args.int(6)
-        options.shuffle = try args.bool(7)
+        options.epochs = try args.int("epochs")
+        options.batchSize = try args.int("batch_size")
+        options.shuffle = try args.bool("shuffle")
         options.generator = context.random
         options.validation = try validation(args)
-        options.earlyStopping = try args.optionalInt(9)
-        options.restoreBest = try args.bool(13)
-        if args.has(10) {
-            let penalty = args[10]
+        options.earlyStopping = try args.optionalInt("early_stopping")
+        options.restoreBest = try args.bool("restore_best")
+        if args.has("penalty") {
+            let penalty = args["penalty"]
             options.regulariser = { params in
                 let r = try context.call(penalty, [Value(list: params.map { .variable($0) })])
                 if case .variable(let v) = r { return v }
@@ -296,10 +315,11 @@ final class LayerObject: LangObject {
     }
 
     var callSignature: Builtin? {
-        Builtin(typeName, [.init("X")], doc: "The layer applied to a batch (one sample per row).",
+        Builtin(typeName, [.init("X", .differentiable, doc: "the batch, one sample per row")],
+                doc: "The layer applied to a batch (one sample per row).",
                 example: "Dense(2, 1)([[1, 2]])") { [layer] args, _ in
-            let y = try NNBindings.run { try layer(try args.variable(0)) }
-            return args.isVariable(0) ? .variable(y) : Operators.wrap(y.value)
+            let y = try NNBindings.run { try layer(try args.variable("X")) }
+            return args.isVariable("X") ? .variable(y) : Operators.wrap(y.value)
         }
     }
 }

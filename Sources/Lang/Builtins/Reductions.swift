@@ -20,25 +20,27 @@ extension BuiltinGroup {
                   variableAll: { try $0.std() }, variableAxis: { try $0.std(axis: $1, keepDims: $2) }),
         extremum("max", .maximum),
         extremum("min", .minimum),
-        Builtin("argmax", [.init("x"), .init("axis", default: .nothing), .init("keepdims", default: .bool(false))],
+        Builtin("argmax", [.init("x", .tensor, doc: "the values"),
+                           .init("axis", .integer, default: .nothing, doc: "the axis to search along; all elements when nothing"),
+                           .init("keepdims", .bool, default: .bool(false), doc: "keep the searched axis with size 1")],
                 doc: "Index of the largest element (of the flattened tensor), or along `axis`.",
                 example: "argmax([3, 9, 2])") { args, _ in
-            let t = try args.tensor(0)
-            if let axis = try args.optionalInt(1) { return Operators.wrap(try t.argmax(axis: axis, keepDims: try args.bool(2))) }
+            let t = try args.tensor("x")
+            if let axis = try args.optionalInt("axis") { return Operators.wrap(try t.argmax(axis: axis, keepDims: try args.bool("keepdims"))) }
             return Operators.wrap(try t.argmax())
         },
         reduction("norm", doc: "Euclidean norm of all elements, or along `axis`.", example: "norm([3, 4])",
                   all: { $0.norm() }, axis: { try $0.norm(axis: $1, keepDims: $2) },
                   variableAll: { try $0.norm() }, variableAxis: { try $0.norm(axis: $1, keepDims: $2) }),
-        Builtin("all", [.init("x")],
+        Builtin("all", [.init("x", .tensor, doc: "the values")],
                 doc: "True when every element of x (a tensor, number or boolean) is nonzero; true for an empty tensor.",
                 example: "all([1, 2, 0])") { args, _ in
-            .bool(try args.tensor(0).scalars.allSatisfy { $0 != 0 })
+            .bool(try args.tensor("x").scalars.allSatisfy { $0 != 0 })
         },
-        Builtin("any", [.init("x")],
+        Builtin("any", [.init("x", .tensor, doc: "the values")],
                 doc: "True when some element of x (a tensor, number or boolean) is nonzero; false for an empty tensor.",
                 example: "any([0, 0, 3])") { args, _ in
-            .bool(try args.tensor(0).scalars.contains { $0 != 0 })
+            .bool(try args.tensor("x").scalars.contains { $0 != 0 })
         },
     ])
 }
@@ -49,14 +51,16 @@ private func reduction(_ name: String, doc: String, example: String,
                        axis: @escaping (Tensor, Int, Bool) throws -> Tensor,
                        variableAll: @escaping (Variable) throws -> Variable,
                        variableAxis: @escaping (Variable, Int, Bool) throws -> Variable) -> Builtin {
-    Builtin(name, [.init("x"), .init("axis", default: .nothing), .init("keepdims", default: .bool(false))],
+    Builtin(name, [.init("x", .differentiable, doc: "the values"),
+                   .init("axis", .integer, default: .nothing, doc: "the axis to reduce; all elements when nothing"),
+                   .init("keepdims", .bool, default: .bool(false), doc: "keep the reduced axis with size 1")],
             doc: doc, example: example) { args, _ in
-        let ax = try args.optionalInt(1)
-        let keep = try args.bool(2)
-        if case .variable(let v) = args[0] {
+        let ax = try args.optionalInt("axis")
+        let keep = try args.bool("keepdims")
+        if case .variable(let v) = args["x"] {
             return .variable(try ax.map { try variableAxis(v, $0, keep) } ?? variableAll(v))
         }
-        let t = try args.tensor(0)
+        let t = try args.tensor("x")
         return Operators.wrap(try ax.map { try axis(t, $0, keep) } ?? all(t))
     }
 }
@@ -64,23 +68,25 @@ private func reduction(_ name: String, doc: String, example: String,
 /// max/min: one argument reduces; two are elementwise (NumPy's maximum/minimum).
 private func extremum(_ name: String, _ op: BinaryOperation) -> Builtin {
     let isMax = op == .maximum
-    return Builtin(name, [.init("x"), .init("y", default: .nothing), .init("axis", default: .nothing),
-                          .init("keepdims", default: .bool(false))],
+    return Builtin(name, [.init("x", .differentiable, doc: "the values"),
+                          .init("y", .differentiable, default: .nothing, doc: "when given, compared with x elementwise"),
+                          .init("axis", .integer, default: .nothing, doc: "the axis to reduce; all elements when nothing"),
+                          .init("keepdims", .bool, default: .bool(false), doc: "keep the reduced axis with size 1")],
                    doc: "\(isMax ? "Largest" : "Smallest") element, or along `axis`; with two arguments the elementwise \(isMax ? "maximum" : "minimum").",
                    example: isMax ? "max([1, 5], [3, 2])" : "min([1, 5, 2])") { args, _ in
-        if args.has(1) {
-            if args.isVariable(0) || args.isVariable(1) {
-                return .variable(try args.variable(0).binary(op, try args.variable(1)))
+        if args.has("y") {
+            if args.isVariable("x") || args.isVariable("y") {
+                return .variable(try args.variable("x").binary(op, try args.variable("y")))
             }
-            return Operators.wrap(try args.tensor(0).binary(op, try args.tensor(1)))
+            return Operators.wrap(try args.tensor("x").binary(op, try args.tensor("y")))
         }
-        let ax = try args.optionalInt(2)
-        let keep = try args.bool(3)
-        if case .variable(let v) = args[0] {
+        let ax = try args.optionalInt("axis")
+        let keep = try args.bool("keepdims")
+        if case .variable(let v) = args["x"] {
             if let a = ax { return .variable(isMax ? try v.max(axis: a, keepDims: keep) : try v.min(axis: a, keepDims: keep)) }
             return .variable(isMax ? try v.max() : try v.min())
         }
-        let t = try args.tensor(0)
+        let t = try args.tensor("x")
         if let a = ax { return Operators.wrap(isMax ? try t.max(axis: a, keepDims: keep) : try t.min(axis: a, keepDims: keep)) }
         return Operators.wrap(isMax ? try t.max() : try t.min())
     }

@@ -22,7 +22,8 @@ public enum Registry {
     }()
 
     /// The reference page, generated from the registry: a heading per topic,
-    /// each builtin's signature, doc line and example.
+    /// each builtin's signature, doc line, parameters (type, default, doc)
+    /// and example.
     public static func referenceMarkdown() -> String {
         var out = "# Builtin reference\n\n"
         out += "Generated from the builtin registry (`Sources/Lang/Builtins/Registry.swift`); do not edit by hand.\n"
@@ -30,9 +31,23 @@ public enum Registry {
         for group in groups {
             out += "\n## \(group.topic)\n"
             for b in group.builtins {
-                out += "\n### `\(b.signature)`\n\n\(b.doc)\n\n    \(b.example)\n"
+                out += "\n### `\(b.signature)`\n\n\(b.doc)\n"
+                if !b.parameters.isEmpty {
+                    out += "\n| parameter | type | default | meaning |\n|---|---|---|---|\n"
+                    for p in b.parameters {
+                        let name = p.isVariadic ? p.name + "..." : p.name
+                        let value = p.defaultValue.map { "`\(ValueFormatter.brief($0))`" } ?? ""
+                        out += "| `\(name)` | \(cell(p.type.name)) | \(cell(value)) | \(cell(p.doc)) |\n"
+                    }
+                }
+                out += "\n    \(b.example)\n"
             }
         }
         return out
+    }
+
+    /// Text safe inside a Markdown table cell.
+    private static func cell(_ text: String) -> String {
+        text.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
     }
 }

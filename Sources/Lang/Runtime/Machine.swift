@@ -192,9 +192,7 @@ final class Machine {
         for (i, v) in positional.enumerated() { values[i] = v }
         for (name, v) in keywords {
             guard let i = f.parameterNames.firstIndex(of: name) else {
-                var notes = ["signature: \(f.signature)"]
-                if let s = Suggest.closest(to: name, in: f.parameterNames) { notes.insert("did you mean '\(s)'?", at: 0) }
-                throw Diagnostic(.argument, "\(f.name)() has no parameter '\(name)'", span, notes: notes)
+                throw Machine.unknownKeyword(name, of: f.name, names: f.parameterNames, signature: f.signature, at: span)
             }
             if values[i] != nil {
                 throw Diagnostic(.argument, "\(f.name)() got two values for '\(name)'", span)
@@ -237,7 +235,7 @@ final class Machine {
             }
             guard p < params.count else {
                 let maxCount = params.count
-                let minCount = params.filter { $0.defaultValue == nil && !$0.isVariadic }.count
+                let minCount = b.requiredCount
                 let range = minCount == maxCount ? "\(maxCount)" : "\(minCount) to \(maxCount)"
                 throw Diagnostic(.argument,
                                  "\(b.name)() takes \(range) argument\(maxCount == 1 ? "" : "s") but \(positional.count) were given",
@@ -249,10 +247,8 @@ final class Machine {
         }
         for (k, (name, v)) in keywords.enumerated() {
             let kspan = keywordSpans?[k] ?? span
-            guard let i = params.firstIndex(where: { $0.name == name && !$0.isVariadic }) else {
-                var notes = ["signature: \(b.signature)"]
-                if let s = Suggest.closest(to: name, in: params.map(\.name)) { notes.insert("did you mean '\(s)'?", at: 0) }
-                throw Diagnostic(.argument, "\(b.name)() has no parameter '\(name)'", kspan, notes: notes)
+            guard let i = b.index(of: name), !params[i].isVariadic else {
+                throw Machine.unknownKeyword(name, of: b.name, names: b.names, signature: b.signature, at: kspan)
             }
             if values[i] != nil {
                 throw Diagnostic(.argument, "\(b.name)() got two values for '\(name)'", kspan)
@@ -270,8 +266,16 @@ final class Machine {
                                  notes: ["signature: \(b.signature)"])
             }
         }
-        let args = Arguments(values: bound, rest: rest, spans: spans, restSpans: restSpans,
-                             names: params.map(\.name), function: b.name)
+        // Types are checked once the call's shape is right, in parameter order so the
+        // first wrong argument is reported; defaults are the builtin's own and need none.
+        for i in params.indices {
+            if params[i].isVariadic {
+                for k in rest.indices { try Arguments.check(b, i, rest[k], restSpans[k]) }
+            } else if values[i] != nil {
+                try Arguments.check(b, i, bound[i], spans[i])
+            }
+        }
+        let args = Arguments(builtin: b, values: bound, rest: rest, spans: spans, restSpans: restSpans, callSpan: span)
         do {
             return try b.body(args, CallContext(machine: self, base: base, span: span))
         } catch let d as Diagnostic {
@@ -279,6 +283,15 @@ final class Machine {
         } catch {
             throw Machine.diagnostic(for: error, at: span)
         }
+    }
+
+    /// "sum() has no parameter 'axs'", with the closest name and the signature as notes:
+    /// the same for language functions and builtins.
+    static func unknownKeyword(_ name: String, of callee: String, names: [String], signature: String,
+                               at span: SourceSpan) -> Diagnostic {
+        var notes = ["signature: \(signature)"]
+        if let s = Suggest.closest(to: name, in: names) { notes.insert("did you mean '\(s)'?", at: 0) }
+        return Diagnostic(.argument, "\(callee)() has no parameter '\(name)'", span, notes: notes)
     }
 
     /// A lower layer's error as a diagnostic at `span`.
