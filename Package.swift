@@ -46,7 +46,7 @@ let package = Package(
             swiftSettings: fast),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots"]),
-        .testTarget(name: "TensorTests", dependencies: ["Tensor"], exclude: ["Fixtures"]),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor", "CVectorMath"], exclude: ["Fixtures"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Tensor"]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Autodiff", "Tensor"], exclude: ["Fixtures"]),
         .testTarget(name: "LangTests", dependencies: ["Lang", "Tensor"]),

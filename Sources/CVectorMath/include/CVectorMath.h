@@ -17,7 +17,17 @@ void gb_vsigmoid(const double *x, double *y, size_t n);
 /* max(x, 0) + log1p(exp(-|x|)), stable for large |x|. */
 void gb_vsoftplus(const double *x, double *y, size_t n);
 
-/* 1 when this CPU takes the libmvec path. */
+/* x[0] + ... + x[n-1], with eight accumulators added in a fixed order (the same result
+   on every CPU; AVX2 where available). */
+double gb_sum(const double *x, size_t n);
+/* Sum of (x[i] - center)^2, in the same fixed order. */
+double gb_sum_squares(const double *x, size_t n, double center);
+
+/* The baseline versions of the two, whatever the CPU: tests check the fast path agrees bit for bit. */
+double gb_sum_portable(const double *x, size_t n);
+double gb_sum_squares_portable(const double *x, size_t n, double center);
+
+/* 1 when this CPU takes the libmvec (and AVX2 reduction) path. */
 int gb_vector_math_accelerated(void);
 
 #endif
