@@ -32,6 +32,7 @@ test: test-deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	$(SWIFT) test -c $(CONFIG) --skip-build
 	@$(MAKE) --no-print-directory replay-only
+	bash Tests/replay/parallel.sh $(BIN)
 	@$(MAKE) --no-print-directory replay-cpus
 	sh docs/notebooks/check-exports.sh $(BIN)
 	bash Tests/terminal/repl_terminal_test.sh $(BIN)
@@ -54,6 +55,7 @@ unit: deps
 jupyter:
 	bash Tests/jupyter/run.sh $(BIN)
 
+# Notebooks replay in worker processes, one per core (gradbook run -j).
 replay-only:
 	@if [ -n "$(NOTEBOOKS)" ]; then $(BIN) run $(NOTEBOOKS); else echo "no notebooks to replay"; fi
 
