@@ -69,6 +69,7 @@ bench: build
 	bash bench/nn/run.sh
 	bash bench/startup/run.sh $(BIN)
 	bash bench/kernel/run.sh $(BIN)
+	bash bench/replay/run.sh $(BIN)
 
 clean:
 	rm -rf .build
