@@ -7,7 +7,7 @@ DEB_PKGS   := libreadline-dev libopenblas-dev liblapacke-dev libzmq3-dev
 TEST_PKGS  := qemu-user
 NOTEBOOKS  := $(wildcard notebooks/*.gbook)
 
-.PHONY: run test build deps test-deps unit replay replay-only replay-cpus bench clean jupyter
+.PHONY: run test build deps test-deps unit replay replay-only replay-cpus bench clean jupyter gateway
 
 PKGS ?= $(DEB_PKGS)
 
@@ -37,6 +37,7 @@ test: test-deps
 	sh docs/notebooks/check-exports.sh $(BIN)
 	bash Tests/terminal/repl_terminal_test.sh $(BIN)
 	@$(MAKE) --no-print-directory jupyter
+	@$(MAKE) --no-print-directory gateway
 
 test-deps:
 	@$(MAKE) --no-print-directory deps PKGS="$(DEB_PKGS) $(TEST_PKGS)"
@@ -54,6 +55,11 @@ unit: deps
 # made once and reused while Tests/jupyter/requirements.txt is unchanged.
 jupyter:
 	bash Tests/jupyter/run.sh $(BIN)
+
+# Kernels behind Jupyter Kernel Gateway and Enterprise Gateway (venvs .build/gateway-venv
+# and .build/eg-venv, made once per requirements file); prints the measured figures.
+gateway:
+	bash Tests/gateway/run.sh $(BIN)
 
 # Notebooks replay in worker processes, one per core (gradbook run -j).
 replay-only:
