@@ -7,7 +7,7 @@ DEB_PKGS   := libreadline-dev libopenblas-dev liblapacke-dev libzmq3-dev
 TEST_PKGS  := qemu-user
 NOTEBOOKS  := $(wildcard notebooks/*.gbook)
 
-.PHONY: run test build deps test-deps unit replay replay-only replay-cpus bench clean jupyter gateway
+.PHONY: run test build deps test-deps unit replay replay-only replay-cpus bench clean jupyter gateway browser
 
 PKGS ?= $(DEB_PKGS)
 
@@ -38,6 +38,7 @@ test: test-deps
 	bash Tests/terminal/repl_terminal_test.sh $(BIN)
 	@$(MAKE) --no-print-directory jupyter
 	@$(MAKE) --no-print-directory gateway
+	@$(MAKE) --no-print-directory browser
 
 test-deps:
 	@$(MAKE) --no-print-directory deps PKGS="$(DEB_PKGS) $(TEST_PKGS)"
@@ -60,6 +61,11 @@ jupyter:
 # and .build/eg-venv, made once per requirements file); prints the measured figures.
 gateway:
 	bash Tests/gateway/run.sh $(BIN)
+
+# JupyterLab driven in headless Chromium (Debian's chromium and chromium-driver);
+# skipped, saying why, when Chromium cannot be installed.
+browser:
+	bash Tests/browser/run.sh $(BIN)
 
 # Notebooks replay in worker processes, one per core (gradbook run -j).
 replay-only:
