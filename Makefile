@@ -7,7 +7,7 @@ DEB_PKGS   := libreadline-dev libopenblas-dev liblapacke-dev libzmq3-dev
 TEST_PKGS  := qemu-user
 NOTEBOOKS  := $(wildcard notebooks/*.gbook)
 
-.PHONY: run test build deps test-deps unit replay replay-only replay-cpus bench clean jupyter
+.PHONY: run test build deps test-deps unit replay replay-only replay-cpus bench clean jupyter gateway browser
 
 PKGS ?= $(DEB_PKGS)
 
@@ -32,10 +32,13 @@ test: test-deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	$(SWIFT) test -c $(CONFIG) --skip-build
 	@$(MAKE) --no-print-directory replay-only
+	bash Tests/replay/parallel.sh $(BIN)
 	@$(MAKE) --no-print-directory replay-cpus
 	sh docs/notebooks/check-exports.sh $(BIN)
 	bash Tests/terminal/repl_terminal_test.sh $(BIN)
 	@$(MAKE) --no-print-directory jupyter
+	@$(MAKE) --no-print-directory gateway
+	@$(MAKE) --no-print-directory browser
 
 test-deps:
 	@$(MAKE) --no-print-directory deps PKGS="$(DEB_PKGS) $(TEST_PKGS)"
@@ -54,6 +57,17 @@ unit: deps
 jupyter:
 	bash Tests/jupyter/run.sh $(BIN)
 
+# Kernels behind Jupyter Kernel Gateway and Enterprise Gateway (venvs .build/gateway-venv
+# and .build/eg-venv, made once per requirements file); prints the measured figures.
+gateway:
+	bash Tests/gateway/run.sh $(BIN)
+
+# JupyterLab driven in headless Chromium (Debian's chromium and chromium-driver);
+# skipped, saying why, when Chromium cannot be installed.
+browser:
+	bash Tests/browser/run.sh $(BIN)
+
+# Notebooks replay in worker processes, one per core (gradbook run -j).
 replay-only:
 	@if [ -n "$(NOTEBOOKS)" ]; then $(BIN) run $(NOTEBOOKS); else echo "no notebooks to replay"; fi
 
@@ -67,6 +81,7 @@ bench: build
 	bash bench/nn/run.sh
 	bash bench/startup/run.sh $(BIN)
 	bash bench/kernel/run.sh $(BIN)
+	bash bench/replay/run.sh $(BIN)
 
 clean:
 	rm -rf .build

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Kernel
 import Notebook
 import Support
 #if canImport(Glibc)
@@ -12,7 +13,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Replay notebooks in fresh sessions and compare every recorded output.",
         discussion: "Ends with 'N passed, N failed' and exits 1 on any failure. "
             + "--update re-records the outputs in place, keeping every other byte. "
-            + "A cell running past its time limit fails and ends its notebook's replay.")
+            + "A cell running past its time limit fails and ends its notebook's replay. "
+            + "Several notebooks replay in parallel worker processes (-j), each reported as it finishes.")
 
     @Flag(name: .long, help: "Re-record outputs in the files instead of failing on differences.")
     var update = false
@@ -25,54 +27,87 @@ struct RunCommand: ParsableCommand {
         valueName: "seconds"))
     var timeout: Double?
 
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: ArgumentHelp(
+        "Replay in this many worker processes (default: the number of cores; 1 replays in this process).",
+        valueName: "n"))
+    var jobs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Also write a JUnit XML report (one test case per notebook) to this file.",
+                                            valueName: "file"))
+    var junit: String?
+
+    /// Set on the worker processes `-j` starts: paths arrive on standard input, results leave on standard output.
+    @Flag(name: .long, help: .hidden)
+    var worker = false
+
     @Argument(help: "Notebook files (.gbook), or folders whose .gbook files to replay.")
-    var files: [String]
+    var files: [String] = []
 
     func validate() throws {
         if let timeout, !(timeout > 0 && timeout.isFinite) {
             throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)")
         }
+        if let jobs, jobs < 1 { throw ValidationError("-j must be at least 1, got \(jobs)") }
+        if files.isEmpty && !worker { throw ValidationError("Missing expected argument '<files> ...'") }
     }
 
     func run() throws {
-        var passed = 0, failed = 0, skipped = 0, notRun = 0
-        var unreadable = 0
-        var unexpected = 0
-        for file in files.flatMap(OutputTiming.expand) {
+        if worker {
+            WorkerPool.serve(update: update, timeout: timeout, time: time)
+            return
+        }
+        let paths = files.flatMap(OutputTiming.expand)
+        let start = OutputTiming.monotonicSeconds()
+        var totals = RunTotals()
+        var results: [NotebookResult] = []
+        let record = { (result: NotebookResult) in
+            totals.add(result)
+            if junit != nil { results.append(result) }
+            WorkerPool.printFlushed(OutputTiming.colourised(result.text))
+        }
+        let workers = min(jobs ?? Self.cores, paths.count)
+        var parallel = false
+        if workers > 1, let executable = KernelSpec.currentExecutable() {
+            parallel = WorkerPool.run(files: paths, jobs: workers, executable: executable,
+                                      options: workerOptions, report: record)
+        }
+        if !parallel {
+            for path in paths { record(NotebookResult.replay(file: path, update: update, timeout: timeout, time: time)) }
+        }
+        if let junit {
+            // In the order given, not the order finished, so two runs' reports diff cleanly.
+            let order = Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            let sorted = results.enumerated().sorted {
+                (order[$0.element.file] ?? 0, $0.offset) < (order[$1.element.file] ?? 0, $1.offset)
+            }.map(\.element)
+            let report = JUnitReport(cases: sorted.map { $0.junitCase(update: update) }, seconds: OutputTiming.monotonicSeconds() - start)
             do {
-                let report = try Replay.run(file: file, update: update, timeout: timeout)
-                passed += report.passed
-                failed += report.failed
-                skipped += report.skipped
-                notRun += report.notRun
-                unexpected += report.failures.filter { $0.note != nil }.count
-                if update {
-                    let changed = report.failures.filter { $0.mismatch != nil }.count
-                    print("\(file): re-recorded \(changed) cell\(changed == 1 ? "" : "s")")
-                    for failure in report.failures {
-                        if failure.timeLimit != nil, let note = failure.note {
-                            print("FAIL \(file):\(failure.cellLine): \(note)\n    \(failure.source)")
-                        } else if let note = failure.note {
-                            print("FAIL \(file):\(failure.cellLine): \(failure.source)\n\(note)")
-                        }
-                    }
-                } else {
-                    print(OutputTiming.colourised(report.text))
-                }
-                if time { print("\(file): \(OutputTiming.milliseconds(report.seconds)) ms") }
+                try report.write(to: junit)
             } catch {
-                unreadable += 1
-                print("error: \(file): \(error)")
+                print("error: --junit: \(error)")
+                totals.unreadable += 1
             }
         }
         if update {
-            print("\(unexpected) cells failed unexpectedly")
-            if unexpected > 0 || unreadable > 0 { throw ExitCode(1) }
+            print("\(totals.unexpected) cells failed unexpectedly")
+            if totals.unexpected > 0 || totals.unreadable > 0 { throw ExitCode(1) }
             return
         }
-        print(Replay.summary(passed: passed, failed: failed, skipped: skipped, notRun: notRun))
-        if failed > 0 || unreadable > 0 { throw ExitCode(1) }
+        print(Replay.summary(passed: totals.passed, failed: totals.failed, skipped: totals.skipped, notRun: totals.notRun))
+        if totals.failed > 0 || totals.unreadable > 0 { throw ExitCode(1) }
     }
+
+    /// The options a worker needs to replay as this command would.
+    private var workerOptions: [String] {
+        var options: [String] = []
+        if update { options.append("--update") }
+        if time { options.append("--time") }
+        if let timeout { options += ["--timeout", "\(timeout)"] }
+        return options
+    }
+
+    /// Processors online: the default number of workers.
+    static var cores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }
 
 /// Formatting of times and colours for the command's reports.
@@ -98,6 +133,13 @@ enum OutputTiming {
             if line.hasPrefix("@@") { return "\u{1B}[36m" + line + "\u{1B}[0m" }
             return String(line)
         }.joined(separator: "\n")
+    }
+
+    /// Seconds on the monotonic clock (the run's wall time for the JUnit report).
+    static func monotonicSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
     }
 
     /// Seconds as whole milliseconds with one decimal.
