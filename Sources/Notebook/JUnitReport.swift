@@ -1,3 +1,5 @@
+import Support
+
 /// A JUnit XML report, the format CI systems (Jenkins, GitLab, GitHub actions'
 /// test reporters) read: one `<testsuite>` holding one `<testcase>` per notebook.
 ///

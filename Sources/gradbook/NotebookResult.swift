@@ -1,4 +1,5 @@
 import Notebook
+import Support
 
 /// One notebook's replay as `gradbook run` reports it. The same value comes from a
 /// replay in this process or, as one JSON line, from a worker process (`run -j`), so

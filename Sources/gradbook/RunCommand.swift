@@ -57,7 +57,7 @@ struct RunCommand: ParsableCommand {
             return
         }
         let paths = files.flatMap(OutputTiming.expand)
-        let start = OutputTiming.monotonicSeconds()
+        let start = monotonicSeconds()
         var totals = RunTotals()
         var results: [NotebookResult] = []
         let record = { (result: NotebookResult) in
@@ -80,7 +80,7 @@ struct RunCommand: ParsableCommand {
             let sorted = results.enumerated().sorted {
                 (order[$0.element.file] ?? 0, $0.offset) < (order[$1.element.file] ?? 0, $1.offset)
             }.map(\.element)
-            let report = JUnitReport(cases: sorted.map { $0.junitCase(update: update) }, seconds: OutputTiming.monotonicSeconds() - start)
+            let report = JUnitReport(cases: sorted.map { $0.junitCase(update: update) }, seconds: monotonicSeconds() - start)
             do {
                 try report.write(to: junit)
             } catch {
@@ -133,13 +133,6 @@ enum OutputTiming {
             if line.hasPrefix("@@") { return "\u{1B}[36m" + line + "\u{1B}[0m" }
             return String(line)
         }.joined(separator: "\n")
-    }
-
-    /// Seconds on the monotonic clock (the run's wall time for the JUnit report).
-    static func monotonicSeconds() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
     }
 
     /// Seconds as whole milliseconds with one decimal.

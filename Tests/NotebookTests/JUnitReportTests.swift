@@ -1,5 +1,6 @@
 import Testing
 import Notebook
+import Support
 #if canImport(Glibc)
 import Glibc
 #endif
