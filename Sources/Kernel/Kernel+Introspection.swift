@@ -49,7 +49,9 @@ extension Kernel {
         while start > 0, Kernel.isWordScalar(code[start - 1], dots: false) { start -= 1 }
         while end < code.count, Kernel.isWordScalar(code[end], dots: false) { end += 1 }
         let name = String(String.UnicodeScalarView(code[start..<end]))
-        guard !name.isEmpty, let help = interpreter.help(for: name) else {
+        // On a name, its help; elsewhere inside a call (`linspace(0, |`), the callee's.
+        let before = String(String.UnicodeScalarView(code[..<cursor]))
+        guard let help = (name.isEmpty ? nil : interpreter.help(for: name)) ?? interpreter.help(inCallBefore: before) else {
             return ["status": "ok", "found": false, "data": [:], "metadata": [:]]
         }
         return ["status": "ok", "found": true, "data": ["text/plain": .string(help)], "metadata": [:]]

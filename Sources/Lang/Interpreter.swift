@@ -167,6 +167,13 @@ public final class Interpreter {
         return keywords + general
     }
 
+    /// The help of the builtin whose call is still open at the end of `text`, as
+    /// Jupyter's Shift-Tab after `linspace(` expects; nil outside a builtin's call.
+    public func help(inCallBefore text: String) -> String? {
+        guard let b = enclosingCallee(text) else { return nil }
+        return help(for: b.name)
+    }
+
     /// The builtin whose call's parentheses are still open at the end of `text`.
     private func enclosingCallee(_ text: String) -> Builtin? {
         var opens: [String.Index] = []

@@ -36,6 +36,14 @@ def test_inspect_hessian_shows_its_signature(kc):
     assert "hessian(f, x" in text, text
 
 
+def test_inspect_inside_a_call_shows_the_callee(kc):
+    # Shift-Tab after `linspace(0, ` in JupyterLab: the cursor is on no name.
+    code = "x = linspace(0, "
+    reply = request(kc, "inspect", code, len(code))["content"]
+    assert reply["found"] is True, reply
+    assert "linspace(" in strip_ansi(reply["data"]["text/plain"])
+
+
 def test_inspect_unknown_name_is_not_found(kc):
     reply = request(kc, "inspect", "no_such_builtin_xyz", 5)["content"]
     assert reply["status"] == "ok", reply
