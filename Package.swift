@@ -1,10 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Swift code is built for the architecture's baseline, so the binary runs on every
-// x86-64 CPU and builds on arm64. The kernels that gain from AVX2 live in the C
-// target CVectorMath, which picks a per-CPU version at run time.
-let fast: [SwiftSetting] = []
+// Swift code is built for the architecture's baseline (no -target-cpu), so the binary
+// runs on every x86-64 CPU and builds on arm64. The kernels that gain from AVX2 live in
+// the C target CVectorMath, which picks a per-CPU version at run time.
 
 let package = Package(
     name: "Gradbook",
@@ -24,26 +23,24 @@ let package = Package(
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .systemLibrary(name: "CZMQ", path: "Sources/CZMQ"),
         .target(name: "CVectorMath", linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
-        .target(name: "Support", swiftSettings: fast),
-        .target(name: "Tensor", dependencies: ["CBLAS", "CVectorMath"], swiftSettings: fast),
-        .executableTarget(name: "tensor-bench", dependencies: ["Tensor", "Support"], path: "Sources/TensorBench", swiftSettings: fast),
-        .target(name: "Autodiff", dependencies: ["Tensor"], swiftSettings: fast),
-        .target(name: "NN", dependencies: ["Autodiff", "Tensor", "Support"], swiftSettings: fast),
-        .target(name: "Plots", dependencies: ["Support"], swiftSettings: fast),
-        .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor", "Plots", "Support"], swiftSettings: fast),
-        .target(name: "Notebook", dependencies: ["Lang", "Tensor", "Plots", "Support"], swiftSettings: fast),
-        .target(name: "Console", dependencies: ["Notebook", "Lang", "Support"], swiftSettings: fast),
-        .target(name: "REPL", dependencies: ["Console", "Notebook", "Lang", "Plots", "Support", "CReadline"], swiftSettings: fast),
+        .target(name: "Support"),
+        .target(name: "Tensor", dependencies: ["CBLAS", "CVectorMath"]),
+        .executableTarget(name: "tensor-bench", dependencies: ["Tensor", "Support"], path: "Sources/TensorBench"),
+        .target(name: "Autodiff", dependencies: ["Tensor"]),
+        .target(name: "NN", dependencies: ["Autodiff", "Tensor", "Support"]),
+        .target(name: "Plots", dependencies: ["Support"]),
+        .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor", "Plots", "Support"]),
+        .target(name: "Notebook", dependencies: ["Lang", "Tensor", "Plots", "Support"]),
+        .target(name: "Console", dependencies: ["Notebook", "Lang", "Support"]),
+        .target(name: "REPL", dependencies: ["Console", "Notebook", "Lang", "Plots", "Support", "CReadline"]),
         .target(
             name: "Kernel",
             dependencies: ["Console", "Lang", "Tensor", "Plots", "Support", "CZMQ",
-                           .product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: fast),
+                           .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "gradbook",
             dependencies: ["REPL", "Kernel", "Console", "Notebook", "Lang", "Tensor", "Support",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: fast),
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "CVectorMath"], exclude: ["Fixtures"]),
