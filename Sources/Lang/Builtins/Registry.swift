@@ -8,6 +8,7 @@ public enum Registry {
         .shape,
         .reductions,
         .math,
+        .elementwise,
         .linearAlgebra,
         .autodiff,
         .nn, .optimisers, .data,
