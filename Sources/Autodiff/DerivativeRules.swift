@@ -83,6 +83,18 @@ enum DerivativeRules {
                 ga = x[1].rank == 1 ? -(try gb.outer(y)) : -(try gb.matmul(y.transposed()))
             }
             return [ga, needs[1] ? gb : nil]
+        case .cumulativeSum where x[0].rank == 0, .cumulativeProduct where x[0].rank == 0:
+            return [g]
+        case let .cumulativeSum(axis):
+            // Each input feeds every later output: the pullback is the running sum from the end.
+            return [try g.reversed(axis: axis + shift).cumulativeSum(axis: axis + shift).reversed(axis: axis + shift)]
+        case let .cumulativeProduct(axis):
+            // ∂y_j/∂x_i = y_j / x_i for j ≥ i, so x̄ = (reverse running sum of g·y) / x.
+            guard !x[0].value.scalars.contains(0) else {
+                throw AutodiffError.notDifferentiable("the gradient of cumprod where an element is 0 is not available")
+            }
+            let a = axis + shift
+            return [try (g * y).reversed(axis: a).cumulativeSum(axis: a).reversed(axis: a) / x[0]]
         case .determinant:
             // ∂det A/∂A = det(A) A⁻ᵀ (Jacobi's formula).
             guard (try? y.value.scalar()) != 0 else {

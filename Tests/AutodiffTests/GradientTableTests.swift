@@ -83,6 +83,10 @@ let opCases: [OpCase] = {
         OpCase("solve vector", [[3, 3], [3]]) { try shifted($0[0]).solve($0[1]) },
         OpCase("solve matrix", [[3, 3], [3, 2]]) { try shifted($0[0]).solve($0[1]) },
         OpCase("determinant", [[3, 3]]) { try shifted($0[0]).determinant() },
+        OpCase("cumulativeSum axis 0", [[3, 4]]) { try $0[0].cumulativeSum(axis: 0) },
+        OpCase("cumulativeSum axis -1", [[3, 4]]) { try $0[0].cumulativeSum(axis: -1) },
+        OpCase("cumulativeProduct axis 1", [[3, 4]]) { try $0[0].cumulativeProduct(axis: 1) },
+        OpCase("cumulativeProduct axis 0", [[3, 4]]) { try $0[0].cumulativeProduct(axis: 0) },
     ]
     return cases
 }()

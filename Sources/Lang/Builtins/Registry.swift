@@ -9,6 +9,7 @@ public enum Registry {
         .reductions,
         .math,
         .elementwise,
+        .cumulative,
         .linearAlgebra,
         .autodiff,
         .nn, .optimisers, .data,

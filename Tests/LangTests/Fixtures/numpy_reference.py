@@ -86,6 +86,25 @@ CASES = [
     ("any(zeros(0))", lambda: np.any(nE)),
     ("any(zeros(0, 3), axis=0)", lambda: np.any(np.zeros((0, 3)), axis=0)),
     ("all(zeros(0, 3), axis=0)", lambda: np.all(np.zeros((0, 3)), axis=0)),
+    # group 2: cumulative
+    ("cumsum(" + A + ")", lambda: np.cumsum(nA)),
+    ("cumsum(" + A + ", axis=0)", lambda: np.cumsum(nA, axis=0)),
+    ("cumsum(" + A + ", axis=-1)", lambda: np.cumsum(nA, axis=-1)),
+    ("cumsum(zeros(0))", lambda: np.cumsum(nE)),
+    ("cumsum(5)", lambda: np.cumsum(5.0)),
+    ("cumsum(zeros(2, 0), axis=1)", lambda: np.cumsum(np.zeros((2, 0)), axis=1)),
+    ("cumprod(" + A + ")", lambda: np.cumprod(nA)),
+    ("cumprod(" + A + ", axis=0)", lambda: np.cumprod(nA, axis=0)),
+    ("cumprod([[1, 2, 0, 4]], axis=1)", lambda: np.cumprod([[1, 2, 0, 4]], axis=1)),
+    ("cumprod([7])", lambda: np.cumprod([7.0])),
+    ("diff([1, 4, 9, 16, 25])", lambda: np.diff([1, 4, 9, 16, 25.0])),
+    ("diff([1, 4, 9, 16, 25], n=2)", lambda: np.diff([1, 4, 9, 16, 25.0], n=2)),
+    ("diff([1, 4, 9], n=5)", lambda: np.diff([1, 4, 9.0], n=5)),
+    ("diff([1, 4, 9], n=0)", lambda: np.diff([1, 4, 9.0], n=0)),
+    ("diff(" + A + ", axis=0)", lambda: np.diff(nA, axis=0)),
+    ("diff(" + A + ")", lambda: np.diff(nA)),
+    ("diff([3])", lambda: np.diff([3.0])),
+    ("diff(zeros(0))", lambda: np.diff(nE)),
 ]
 
 def swift_number(x):
