@@ -28,11 +28,11 @@ extension Tensor {
         case .softplus: return mapVector(gb_vsoftplus)
         case .square: return mapElements { $0 * $0 }
         case .reciprocal: return mapElements { 1 / $0 }
-        case .floor: return mapElements { $0.rounded(.down) }
-        case .ceil: return mapElements { $0.rounded(.up) }
+        case .floor: return mapVector(gb_vfloor)
+        case .ceil: return mapVector(gb_vceil)
         // Halves to even, as NumPy's round (C's rint) does: 0.5 -> 0, 1.5 -> 2.
-        case .round: return mapElements { $0.rounded(.toNearestOrEven) }
-        case .trunc: return mapElements { $0.rounded(.towardZero) }
+        case .round: return mapVector(gb_vrint)
+        case .trunc: return mapVector(gb_vtrunc)
         case .log1p: return mapVector(gb_vlog1p)
         case .expm1: return mapVector(gb_vexpm1)
         case .log2: return mapVector(gb_vlog2)
