@@ -15,7 +15,9 @@ extension Tensor {
     /// close to NaN only when `equalNaN`.
     /// - Throws: `shapeMismatch` when the shapes do not broadcast.
     public func isClose(_ other: Tensor, rtol: Double = 1e-5, atol: Double = 1e-8, equalNaN: Bool = false) throws -> Tensor {
-        try zipWith(other, .subtract) { a, b in
+        // Checked here so a mismatch names isclose, not the kernel's subtraction.
+        _ = try Broadcasting.shape(shape, other.shape, op: "isclose")
+        return try zipWith(other, .subtract) { a, b in
             if a == b { return 1 }
             if a.isNaN || b.isNaN { return equalNaN && a.isNaN && b.isNaN ? 1 : 0 }
             if a.isInfinite || b.isInfinite { return 0 }
