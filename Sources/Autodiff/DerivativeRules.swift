@@ -1,3 +1,4 @@
+import Glibc
 import Tensor
 
 /// The derivative table: one vector-Jacobian product per primitive, written in
@@ -82,6 +83,18 @@ enum DerivativeRules {
                 ga = x[1].rank == 1 ? -(try gb.outer(y)) : -(try gb.matmul(y.transposed()))
             }
             return [ga, needs[1] ? gb : nil]
+        case .cumulativeSum where x[0].rank == 0, .cumulativeProduct where x[0].rank == 0:
+            return [g]
+        case let .cumulativeSum(axis):
+            // Each input feeds every later output: the pullback is the running sum from the end.
+            return [try g.reversed(axis: axis + shift).cumulativeSum(axis: axis + shift).reversed(axis: axis + shift)]
+        case let .cumulativeProduct(axis):
+            // ∂y_j/∂x_i = y_j / x_i for j ≥ i, so x̄ = (reverse running sum of g·y) / x.
+            guard !x[0].value.scalars.contains(0) else {
+                throw AutodiffError.notDifferentiable("the gradient of cumprod where an element is 0 is not available")
+            }
+            let a = axis + shift
+            return [try (g * y).reversed(axis: a).cumulativeSum(axis: a).reversed(axis: a) / x[0]]
         case .determinant:
             // ∂det A/∂A = det(A) A⁻ᵀ (Jacobi's formula).
             guard (try? y.value.scalar()) != 0 else {
@@ -137,6 +150,10 @@ enum DerivativeRules {
             let mask = try a.value.binary(op == .maximum ? .greaterEqual : .lessEqual, b.value)
             let other = try Tensor(1).binary(.subtract, mask)
             return [needs[0] ? try g * Variable(mask) : nil, needs[1] ? try g * Variable(other) : nil]
+        case .arctan2:
+            // atan2(a, b) is the angle of (b, a): ∂/∂a = b / r², ∂/∂b = -a / r².
+            let r2 = try a * a + b * b
+            return [needs[0] ? try g * b / r2 : nil, needs[1] ? -(try g * a / r2) : nil]
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
             return [nil, nil]
         }
@@ -158,6 +175,18 @@ enum DerivativeRules {
         case .softplus: return try g * x.unary(.sigmoid)
         case .square: return try g * x * 2
         case .reciprocal: return -(try g * y * y)
+        // Steps: the derivative is 0 wherever it exists.
+        case .floor, .ceil, .round, .trunc: return nil
+        case .log1p: return try g / (x + 1)
+        case .expm1: return try g * (y + 1)
+        case .log2: return try g / (x * M_LN2)
+        case .log10: return try g / (x * M_LN10)
+        case .tan: return try g * (y * y + 1)
+        case .arcsin: return try g / (1 - x * x).sqrt()
+        case .arccos: return -(try g / (1 - x * x).sqrt())
+        case .arctan: return try g / (x * x + 1)
+        case .sinh: return try g * x.unary(.cosh)
+        case .cosh: return try g * x.unary(.sinh)
         }
     }
 

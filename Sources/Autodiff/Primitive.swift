@@ -42,4 +42,8 @@ enum Primitive {
     case solve
     /// Determinant of a square matrix.
     case determinant
+    /// Running sum along a (normalised) axis.
+    case cumulativeSum(axis: Int)
+    /// Running product along a (normalised) axis.
+    case cumulativeProduct(axis: Int)
 }

@@ -10,7 +10,7 @@ extension Variable {
     public func binary(_ op: BinaryOperation, _ other: Variable) throws -> Variable {
         let value = try self.value.binary(op, other.value)
         switch op {
-        case .add, .subtract, .multiply, .divide, .power, .maximum, .minimum:
+        case .add, .subtract, .multiply, .divide, .power, .maximum, .minimum, .arctan2:
             return Variable.make(value, .binary(op), [self, other])
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
             return Variable(value)

@@ -1,9 +1,12 @@
 import Glibc
+import CVectorMath
 
 /// Elementwise operations of two tensors, with NumPy broadcasting.
 public enum BinaryOperation: String, Sendable, CaseIterable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
     case maximum = "max", minimum = "min"
+    /// `atan2(self, other)`: the angle of the point (other, self), NumPy's `arctan2(y, x)`.
+    case arctan2
     case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
 }
 
@@ -20,6 +23,14 @@ extension Tensor {
         // NaN propagates, as NumPy's maximum does.
         case .maximum: return try zipWith(other, op) { $0 != $0 || $0 > $1 ? $0 : $1 }
         case .minimum: return try zipWith(other, op) { $0 != $0 || $0 < $1 ? $0 : $1 }
+        case .arctan2:
+            if shape == other.shape, isContiguous, other.isContiguous {
+                let n = count
+                let out = TensorStorage(checkedCount: n)
+                gb_vatan2(storage.base + offset, other.storage.base + other.offset, out.base, n)
+                return Tensor(storage: out, shape: shape)
+            }
+            return try zipWith(other, op) { atan2($0, $1) }
         case .less: return try zipWith(other, op) { $0 < $1 ? 1 : 0 }
         case .lessEqual: return try zipWith(other, op) { $0 <= $1 ? 1 : 0 }
         case .greater: return try zipWith(other, op) { $0 > $1 ? 1 : 0 }

@@ -4,6 +4,8 @@ import CVectorMath
 /// Elementwise functions of one tensor.
 public enum UnaryOperation: String, Sendable, CaseIterable {
     case negate = "neg", exp, log, sqrt, abs, sign, sin, cos, tanh, sigmoid, relu, softplus, square, reciprocal
+    case floor, ceil, round, trunc
+    case log1p, expm1, log2, log10, tan, arcsin, arccos, arctan, sinh, cosh
 }
 
 extension Tensor {
@@ -26,6 +28,21 @@ extension Tensor {
         case .softplus: return mapVector(gb_vsoftplus)
         case .square: return mapElements { $0 * $0 }
         case .reciprocal: return mapElements { 1 / $0 }
+        case .floor: return mapVector(gb_vfloor)
+        case .ceil: return mapVector(gb_vceil)
+        // Halves to even, as NumPy's round (C's rint) does: 0.5 -> 0, 1.5 -> 2.
+        case .round: return mapVector(gb_vrint)
+        case .trunc: return mapVector(gb_vtrunc)
+        case .log1p: return mapVector(gb_vlog1p)
+        case .expm1: return mapVector(gb_vexpm1)
+        case .log2: return mapVector(gb_vlog2)
+        case .log10: return mapVector(gb_vlog10)
+        case .tan: return mapVector(gb_vtan)
+        case .arcsin: return mapVector(gb_vasin)
+        case .arccos: return mapVector(gb_vacos)
+        case .arctan: return mapVector(gb_vatan)
+        case .sinh: return mapVector(gb_vsinh)
+        case .cosh: return mapVector(gb_vcosh)
         }
     }
 

@@ -53,6 +53,17 @@ do {
             let m = try a.reshape([n / 1000, 1000]), row = try Tensor.randn([1000], using: g)
             report("rowadd", n, melem(try medianTime { try m + row }), "Melem/s")
         }
+        if wanted("log1p") { report("log1p", n, melem(medianTime { a.unary(.log1p) }), "Melem/s") }
+        if wanted("arctan") { report("arctan", n, melem(medianTime { a.unary(.arctan) }), "Melem/s") }
+        if wanted("arctan2") { report("arctan2", n, melem(try medianTime { try a.binary(.arctan2, b) }), "Melem/s") }
+        if wanted("floor") { report("floor", n, melem(medianTime { a.unary(.floor) }), "Melem/s") }
+        // Axis reductions and scans of an (n/1000)×1000 matrix, both axes.
+        let m = try a.reshape([n / 1000, 1000])
+        if wanted("sumaxis0") { report("sumaxis0", n, melem(try medianTime { try m.sum(axis: 0) }), "Melem/s") }
+        if wanted("sumaxis1") { report("sumaxis1", n, melem(try medianTime { try m.sum(axis: 1) }), "Melem/s") }
+        if wanted("maxaxis0") { report("maxaxis0", n, melem(try medianTime { try m.max(axis: 0) }), "Melem/s") }
+        if wanted("cumsum0") { report("cumsum0", n, melem(try medianTime { try m.cumulativeSum(axis: 0) }), "Melem/s") }
+        if wanted("cumsum1") { report("cumsum1", n, melem(try medianTime { try m.cumulativeSum(axis: 1) }), "Melem/s") }
     }
 } catch {
     print("error: \(error)")

@@ -4,7 +4,7 @@ import Autodiff
 
 /// One differentiable operation under test: its inputs and how to build it.
 struct OpCase: CustomStringConvertible, Sendable {
-    enum Domain: Sendable { case positive, signed }
+    enum Domain: Sendable { case positive, signed, unit }
     let name: String
     let shapes: [[Int]]
     let domain: Domain
@@ -23,10 +23,13 @@ struct OpCase: CustomStringConvertible, Sendable {
 let opCases: [OpCase] = {
     var cases: [OpCase] = []
     for op in UnaryOperation.allCases {
-        let positive: Set<UnaryOperation> = [.log, .sqrt, .reciprocal]
-        cases.append(OpCase("unary \(op)", [[3, 4]], positive.contains(op) ? .positive : .signed) { $0[0].unary(op) })
+        let positive: Set<UnaryOperation> = [.log, .sqrt, .reciprocal, .log1p, .log2, .log10]
+        // arcsin/arccos live on (-1, 1); tan is kept away from its pole at pi/2.
+        let unit: Set<UnaryOperation> = [.arcsin, .arccos, .tan]
+        let domain: OpCase.Domain = positive.contains(op) ? .positive : unit.contains(op) ? .unit : .signed
+        cases.append(OpCase("unary \(op)", [[3, 4]], domain) { $0[0].unary(op) })
     }
-    let binaries: [BinaryOperation] = [.add, .subtract, .multiply, .divide, .power, .maximum, .minimum]
+    let binaries: [BinaryOperation] = [.add, .subtract, .multiply, .divide, .power, .maximum, .minimum, .arctan2]
     for op in binaries {
         let domain: OpCase.Domain = op == .power || op == .divide ? .positive : .signed
         for shapes in [[[3, 4], [3, 4]], [[3, 4], [4]], [[3, 1], [1, 4]], [[], [2, 3]]] {
@@ -80,6 +83,10 @@ let opCases: [OpCase] = {
         OpCase("solve vector", [[3, 3], [3]]) { try shifted($0[0]).solve($0[1]) },
         OpCase("solve matrix", [[3, 3], [3, 2]]) { try shifted($0[0]).solve($0[1]) },
         OpCase("determinant", [[3, 3]]) { try shifted($0[0]).determinant() },
+        OpCase("cumulativeSum axis 0", [[3, 4]]) { try $0[0].cumulativeSum(axis: 0) },
+        OpCase("cumulativeSum axis -1", [[3, 4]]) { try $0[0].cumulativeSum(axis: -1) },
+        OpCase("cumulativeProduct axis 1", [[3, 4]]) { try $0[0].cumulativeProduct(axis: 1) },
+        OpCase("cumulativeProduct axis 0", [[3, 4]]) { try $0[0].cumulativeProduct(axis: 0) },
     ]
     return cases
 }()
@@ -99,7 +106,7 @@ func shifted(_ a: Variable) throws -> Variable {
 @Test(arguments: opCases)
 func gradientMatchesCentralDifferences(_ op: OpCase) throws {
     var random = TestRandom(state: UInt64(op.name.utf8.reduce(7) { $0 &* 31 &+ UInt64($1) }))
-    let inputs = op.shapes.map { op.domain == .positive ? random.positive($0) : random.signed($0) }
+    let inputs = op.shapes.map { random.values($0, op.domain) }
     let probe = try op.build(inputs.map { Variable($0) })
     let weights = Variable(random.signed(probe.shape))
     let f: ([Variable]) throws -> Variable = { try (op.build($0) * weights).sum() }
@@ -118,7 +125,7 @@ func gradientMatchesCentralDifferences(_ op: OpCase) throws {
 @Test(arguments: opCases.filter { !$0.name.hasPrefix("unary sign") })
 func secondDerivativeMatchesDifferencesOfTheGradient(_ op: OpCase) throws {
     var random = TestRandom(state: UInt64(op.name.utf8.reduce(11) { $0 &* 31 &+ UInt64($1) }))
-    let inputs = op.shapes.map { op.domain == .positive ? random.positive($0) : random.signed($0) }
+    let inputs = op.shapes.map { random.values($0, op.domain) }
     let probe = try op.build(inputs.map { Variable($0) })
     let weights = Variable(random.signed(probe.shape))
     let directions = inputs.map { Variable(random.signed($0.shape)) }
@@ -145,7 +152,7 @@ func secondDerivativeMatchesDifferencesOfTheGradient(_ op: OpCase) throws {
 @Test(arguments: opCases)
 func jacobianMatchesCentralDifferences(_ op: OpCase) throws {
     var random = TestRandom(state: UInt64(op.name.utf8.reduce(13) { $0 &* 31 &+ UInt64($1) }))
-    let inputs = op.shapes.map { op.domain == .positive ? random.positive($0) : random.signed($0) }
+    let inputs = op.shapes.map { random.values($0, op.domain) }
     let h = 1e-6
     for k in inputs.indices {
         let f: (Variable) throws -> Variable = { v in

@@ -20,6 +20,15 @@ struct TestRandom {
         return (try? Tensor(shape: shape, values: (0..<n).map { _ in 0.5 + 1.5 * next() })) ?? Tensor(0)
     }
 
+    /// Values for a domain: positive, signed, or unit (magnitude in [0.12, 0.8]).
+    mutating func values(_ shape: [Int], _ domain: OpCase.Domain) -> Tensor {
+        switch domain {
+        case .positive: return positive(shape)
+        case .signed: return signed(shape)
+        case .unit: return (try? signed(shape).binary(.multiply, Tensor(0.4))) ?? Tensor(0)
+        }
+    }
+
     /// Values of either sign with magnitude in [0.3, 2], away from the kinks at 0.
     mutating func signed(_ shape: [Int]) -> Tensor {
         let n = shape.reduce(1, *)

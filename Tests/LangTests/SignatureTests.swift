@@ -104,7 +104,7 @@ extension LangSuite {
                 ("zeros(2, \"a\")", "zeros() expects its sizes to be integers, got string", "\"a\""),
                 ("zeros(2, 2.5)", "zeros() expects its sizes to be integers, got 2.5", "2.5"),
                 ("full(2.5, 1)", "full() expects shape to be a shape (integers), got 2.5", "2.5"),
-                ("round(2.5, 0.5)", "round() expects digits to be an integer, got 0.5", "0.5)"),
+                ("round(2.5, 0.5)", "round() expects decimals to be an integer, got 0.5", "0.5)"),
             ]
             for (source, message, argument) in cases {
                 let interpreter = Interpreter()

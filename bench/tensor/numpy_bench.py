@@ -50,6 +50,16 @@ def main():
         if wanted("rowadd"):
             m, row = a.reshape(n // 1000, 1000), rng.standard_normal(1000)
             report("rowadd", n, melem(median_time(lambda: m + row)), "Melem/s")
+        if wanted("log1p"): report("log1p", n, melem(median_time(lambda: np.log1p(a))), "Melem/s")
+        if wanted("arctan"): report("arctan", n, melem(median_time(lambda: np.arctan(a))), "Melem/s")
+        if wanted("arctan2"): report("arctan2", n, melem(median_time(lambda: np.arctan2(a, b))), "Melem/s")
+        if wanted("floor"): report("floor", n, melem(median_time(lambda: np.floor(a))), "Melem/s")
+        m = a.reshape(n // 1000, 1000)
+        if wanted("sumaxis0"): report("sumaxis0", n, melem(median_time(lambda: m.sum(axis=0))), "Melem/s")
+        if wanted("sumaxis1"): report("sumaxis1", n, melem(median_time(lambda: m.sum(axis=1))), "Melem/s")
+        if wanted("maxaxis0"): report("maxaxis0", n, melem(median_time(lambda: m.max(axis=0))), "Melem/s")
+        if wanted("cumsum0"): report("cumsum0", n, melem(median_time(lambda: np.cumsum(m, axis=0))), "Melem/s")
+        if wanted("cumsum1"): report("cumsum1", n, melem(median_time(lambda: np.cumsum(m, axis=1))), "Melem/s")
 
 
 main()

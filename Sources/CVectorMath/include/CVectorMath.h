@@ -12,6 +12,23 @@ void gb_vlog(const double *x, double *y, size_t n);
 void gb_vtanh(const double *x, double *y, size_t n);
 void gb_vsin(const double *x, double *y, size_t n);
 void gb_vcos(const double *x, double *y, size_t n);
+void gb_vlog1p(const double *x, double *y, size_t n);
+void gb_vexpm1(const double *x, double *y, size_t n);
+void gb_vlog2(const double *x, double *y, size_t n);
+void gb_vlog10(const double *x, double *y, size_t n);
+void gb_vtan(const double *x, double *y, size_t n);
+void gb_vasin(const double *x, double *y, size_t n);
+void gb_vacos(const double *x, double *y, size_t n);
+void gb_vatan(const double *x, double *y, size_t n);
+void gb_vsinh(const double *x, double *y, size_t n);
+void gb_vcosh(const double *x, double *y, size_t n);
+/* Rounding to an integer: down, up, towards zero, to nearest with halves to even. */
+void gb_vfloor(const double *x, double *y, size_t n);
+void gb_vceil(const double *x, double *y, size_t n);
+void gb_vtrunc(const double *x, double *y, size_t n);
+void gb_vrint(const double *x, double *y, size_t n);
+/* z[i] = atan2(y[i], x[i]), the angle of the point (x, y); z may alias either input. */
+void gb_vatan2(const double *y, const double *x, double *z, size_t n);
 /* 1 / (1 + exp(-x)); exp overflowing to inf gives the correct limit 0. */
 void gb_vsigmoid(const double *x, double *y, size_t n);
 /* max(x, 0) + log1p(exp(-|x|)), stable for large |x|. */

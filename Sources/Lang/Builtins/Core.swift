@@ -1,7 +1,7 @@
 import Glibc
 import Tensor
 
-// range print precision assert isclose round floor help str typeof len
+// range print precision assert help str typeof len
 
 extension BuiltinGroup {
     /// Language essentials: ranges, printing, checks, conversions.
@@ -37,29 +37,6 @@ extension BuiltinGroup {
             }
             if !ok { throw context.error(try args.string("message"), kind: .assertion) }
             return .nothing
-        },
-        Builtin("isclose", [.init("a", .tensor, doc: "the values to check"), .init("b", .tensor, doc: "the reference values"),
-                            .init("rtol", .number, default: .number(1e-9), doc: "tolerance relative to |b|"),
-                            .init("atol", .number, default: .number(0), doc: "absolute tolerance")],
-                doc: "True when every |a - b| <= atol + rtol * |b| (shapes broadcast).",
-                example: "isclose(0.1 + 0.2, 0.3)") { args, _ in
-            let a = try args.tensor("a"), b = try args.tensor("b")
-            let rtol = try args.number("rtol"), atol = try args.number("atol")
-            let diff = try a.binary(.subtract, b).unary(.abs)
-            let bound = try b.unary(.abs).binary(.multiply, Tensor(rtol)).binary(.add, Tensor(atol))
-            return .bool(try diff.binary(.lessEqual, bound).scalars.allSatisfy { $0 != 0 })
-        },
-        Builtin("round", [.init("x", .tensor, doc: "the values"),
-                          .init("digits", .integer, default: .number(0), doc: "digits kept after the point")],
-                doc: "Rounds to the given number of digits after the point (halves away from zero).",
-                example: "round(3.14159, 2)") { args, _ in
-            let scale = Glibc.pow(10, try Double(args.int("digits")))
-            return Operators.wrap(Operators.map(try args.tensor("x")) { ($0 * scale).rounded() / scale })
-        },
-        Builtin("floor", [.init("x", .tensor, doc: "the values")],
-                doc: "The largest integer not above x, elementwise.",
-                example: "floor(-1.5)") { args, _ in
-            Operators.wrap(Operators.map(try args.tensor("x")) { $0.rounded(.down) })
         },
         Builtin("len", [.init("x", .described("list, string or tensor"), doc: "what to measure")],
                 doc: "Length of a list or string, or size of a tensor's first axis.",

@@ -32,16 +32,10 @@ extension BuiltinGroup {
         reduction("norm", doc: "Euclidean norm of all elements, or along `axis`.", example: "norm([3, 4])",
                   all: { $0.norm() }, axis: { try $0.norm(axis: $1, keepDims: $2) },
                   variableAll: { try $0.norm() }, variableAxis: { try $0.norm(axis: $1, keepDims: $2) }),
-        Builtin("all", [.init("x", .tensor, doc: "the values")],
-                doc: "True when every element of x (a tensor, number or boolean) is nonzero; true for an empty tensor.",
-                example: "all([1, 2, 0])") { args, _ in
-            .bool(try args.tensor("x").scalars.allSatisfy { $0 != 0 })
-        },
-        Builtin("any", [.init("x", .tensor, doc: "the values")],
-                doc: "True when some element of x (a tensor, number or boolean) is nonzero; false for an empty tensor.",
-                example: "any([0, 0, 3])") { args, _ in
-            .bool(try args.tensor("x").scalars.contains { $0 != 0 })
-        },
+        truth("all", doc: "True when every element is nonzero (true for an empty tensor); along `axis`, a 0/1 tensor.",
+              example: "all([[1, 0], [1, 1]], axis=1)") { try $0.binary(.equal, Tensor(0)).sum(axis: $1, keepDims: $2).binary(.equal, Tensor(0)) },
+        truth("any", doc: "True when some element is nonzero (false for an empty tensor); along `axis`, a 0/1 tensor.",
+              example: "any([0, 0, 3])") { try $0.binary(.notEqual, Tensor(0)).sum(axis: $1, keepDims: $2).binary(.greater, Tensor(0)) },
     ])
 }
 
@@ -89,5 +83,20 @@ private func extremum(_ name: String, _ op: BinaryOperation) -> Builtin {
         let t = try args.tensor("x")
         if let a = ax { return Operators.wrap(isMax ? try t.max(axis: a, keepDims: keep) : try t.min(axis: a, keepDims: keep)) }
         return Operators.wrap(isMax ? try t.max() : try t.min())
+    }
+}
+
+/// all/any: a boolean over every element, or a 0/1 tensor along an axis
+/// (NumPy's `axis=` and `keepdims=`); counting rather than min/max keeps empty lanes right.
+private func truth(_ name: String, doc: String, example: String,
+                   along: @escaping (Tensor, Int, Bool) throws -> Tensor) -> Builtin {
+    let every = name == "all"
+    return Builtin(name, [.init("x", .tensor, doc: "the values (a tensor, number or boolean)"),
+                          .init("axis", .integer, default: .nothing, doc: "the axis to reduce; all elements when nothing"),
+                          .init("keepdims", .bool, default: .bool(false), doc: "keep the reduced axis with size 1")],
+                   doc: doc, example: example) { args, _ in
+        let t = try args.tensor("x")
+        if let axis = try args.optionalInt("axis") { return Value(try along(t, axis, try args.bool("keepdims"))) }
+        return .bool(every ? t.scalars.allSatisfy { $0 != 0 } : t.scalars.contains { $0 != 0 })
     }
 }

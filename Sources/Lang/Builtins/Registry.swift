@@ -8,6 +8,8 @@ public enum Registry {
         .shape,
         .reductions,
         .math,
+        .elementwise,
+        .cumulative,
         .linearAlgebra,
         .autodiff,
         .nn, .optimisers, .data,
