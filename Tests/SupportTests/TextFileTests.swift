@@ -42,3 +42,44 @@ private func scratchFolder(_ name: String) throws -> String {
         #expect(Directory.entries(folder + "/a/b") == ["c"])
     }
 }
+
+@Suite struct FailedAtomicWrites {
+    @Test func aFolderThatCannotBeWrittenLeavesTheOldFileAndNoTemporary() throws {
+        let folder = try scratchFolder("readonly")
+        let path = folder + "/a.txt"
+        try TextFile.writeAtomically("old\n", to: path)
+        // Root ignores folder permissions, so make the target a folder's child that is a file.
+        #expect {
+            try TextFile.writeAtomically("new\n", to: path + "/inside")
+        } throws: { error in
+            let failure = error as? TextFile.Failure
+            return failure?.step == .openForWriting && failure?.description.contains("unchanged") == true
+        }
+        #expect(try TextFile.read(path) == "old\n")
+        #expect(Directory.entries(folder) == ["a.txt"])
+    }
+
+    @Test func aRenameThatFailsRemovesTheTemporaryFile() throws {
+        let folder = try scratchFolder("rename")
+        // A folder where the file should be: the write succeeds, the rename cannot.
+        try Directory.create(folder + "/target/x", mode: 0o700)
+        #expect {
+            try TextFile.writeAtomically("new\n", to: folder + "/target")
+        } throws: { error in
+            (error as? TextFile.Failure)?.step == .rename
+        }
+        #expect(Directory.entries(folder) == ["target"])
+        #expect(Directory.entries(folder + "/target") == ["x"])
+    }
+
+    @Test func keepsTheOldFilesPermissions() throws {
+        let folder = try scratchFolder("mode")
+        let path = folder + "/a.txt"
+        try TextFile.writeAtomically("old\n", to: path)
+        chmod(path, 0o640)
+        try TextFile.writeAtomically("new\n", to: path)
+        var status = stat()
+        stat(path, &status)
+        #expect(status.st_mode & 0o777 == 0o640)
+    }
+}
