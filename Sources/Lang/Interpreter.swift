@@ -27,6 +27,13 @@ public final class Interpreter {
         set { machine.outputHandler = newValue }
     }
 
+    /// What the file builtins may open and where relative paths start: unconfined by
+    /// default (the prompt, the kernel); replay confines a notebook to its folder.
+    public var fileAccess: FileAccess {
+        get { machine.fileAccess }
+        set { machine.fileAccess = newValue }
+    }
+
     /// Receives progress of long builtins (`fit`, `minimize`); nil to ignore.
     public var progressHandler: ((Progress) -> Void)? {
         get { machine.progressHandler }

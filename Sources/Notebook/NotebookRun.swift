@@ -32,16 +32,19 @@ struct NotebookOutcome {
 enum NotebookRun {
     /// The result of each run code cell, keyed by item index; `#+ skip` cells and the
     /// cells after a time-out are absent.
-    static func run(_ notebook: Notebook, origin: String,
-                    interruption: InterruptToken = InterruptToken()) -> [Int: CellResult] {
-        outcome(notebook, origin: origin, interruption: interruption).results
+    static func run(_ notebook: Notebook, origin: String, interruption: InterruptToken = InterruptToken(),
+                    fileAccess: FileAccess = .unconfined) -> [Int: CellResult] {
+        outcome(notebook, origin: origin, interruption: interruption, fileAccess: fileAccess).results
     }
 
     /// Runs the notebook; `timeout` is the limit for cells that neither they nor the
-    /// header limit; `interruption` is the interpreter's token, which the time limit requests too.
+    /// header limit; `interruption` is the interpreter's token, which the time limit requests too;
+    /// `fileAccess` is what its file builtins may open.
     static func outcome(_ notebook: Notebook, origin: String, timeout: Double? = nil,
-                        interruption: InterruptToken = InterruptToken()) -> NotebookOutcome {
+                        interruption: InterruptToken = InterruptToken(),
+                        fileAccess: FileAccess = .unconfined) -> NotebookOutcome {
         let interpreter = Interpreter(interruption: interruption)
+        interpreter.fileAccess = fileAccess
         var current = CellResult()
         interpreter.outputHandler = { output in
             switch output {

@@ -10,12 +10,15 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .short, help: "The Markdown file to write (default: FILE with .md).")
     var output: String?
 
+    @OptionGroup var confinement: ConfinementOptions
+
     @Argument(help: "The notebook (.gbook).")
     var file: String
 
     func run() throws {
         do {
-            let (path, result) = try MarkdownExport.export(file: file, to: output)
+            let (path, result) = try MarkdownExport.export(file: file, to: output,
+                                                                fileAccess: confinement.replay(file))
             let plots = result.images.count
             print("wrote \(path)" + (plots > 0 ? " and \(plots) plot\(plots == 1 ? "" : "s")" : ""))
             if result.errors > 0 {

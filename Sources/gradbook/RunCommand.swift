@@ -12,7 +12,9 @@ struct RunCommand: ParsableCommand {
         abstract: "Replay notebooks in fresh sessions and compare every recorded output.",
         discussion: "Ends with 'N passed, N failed' and exits 1 on any failure. "
             + "--update re-records the outputs in place, keeping every other byte. "
-            + "A cell running past its time limit fails and ends its notebook's replay.")
+            + "A cell running past its time limit fails and ends its notebook's replay. "
+            + "A notebook's file builtins may touch only its own folder and below, "
+            + "unless widened with --allow-files DIR or --trust.")
 
     @Flag(name: .long, help: "Re-record outputs in the files instead of failing on differences.")
     var update = false
@@ -24,6 +26,8 @@ struct RunCommand: ParsableCommand {
         "Seconds a cell may run when neither it nor its notebook's header sets timeout= (default 600).",
         valueName: "seconds"))
     var timeout: Double?
+
+    @OptionGroup var confinement: ConfinementOptions
 
     @Argument(help: "Notebook files (.gbook), or folders whose .gbook files to replay.")
     var files: [String]
@@ -40,7 +44,8 @@ struct RunCommand: ParsableCommand {
         var unexpected = 0
         for file in files.flatMap(OutputTiming.expand) {
             do {
-                let report = try Replay.run(file: file, update: update, timeout: timeout)
+                let report = try Replay.run(file: file, update: update, timeout: timeout,
+                                            fileAccess: confinement.replay(file))
                 passed += report.passed
                 failed += report.failed
                 skipped += report.skipped

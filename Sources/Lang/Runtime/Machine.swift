@@ -34,6 +34,8 @@ final class Machine {
     var random = RandomGenerator(seed: 0)
     /// The interpreter's token, polled per loop iteration and per call.
     let interruption: InterruptToken
+    /// What the file builtins may open.
+    var fileAccess = FileAccess.unconfined
 
     init(interruption: InterruptToken) {
         self.interruption = interruption
