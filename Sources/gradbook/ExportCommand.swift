@@ -12,13 +12,16 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var confinement: ConfinementOptions
 
+    @OptionGroup var memory: MemoryOptions
+
     @Argument(help: "The notebook (.gbook).")
     var file: String
 
     func run() throws {
         do {
             let (path, result) = try MarkdownExport.export(file: file, to: output,
-                                                                fileAccess: confinement.replay(file))
+                                                                fileAccess: confinement.replay(file),
+                                                                memoryLimit: memory.maxMemory)
             let plots = result.images.count
             print("wrote \(path)" + (plots > 0 ? " and \(plots) plot\(plots == 1 ? "" : "s")" : ""))
             if result.errors > 0 {

@@ -29,6 +29,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var confinement: ConfinementOptions
 
+    @OptionGroup var memory: MemoryOptions
+
     @Argument(help: "Notebook files (.gbook), or folders whose .gbook files to replay.")
     var files: [String]
 
@@ -45,7 +47,7 @@ struct RunCommand: ParsableCommand {
         for file in files.flatMap(OutputTiming.expand) {
             do {
                 let report = try Replay.run(file: file, update: update, timeout: timeout,
-                                            fileAccess: confinement.replay(file))
+                                            fileAccess: confinement.replay(file), memoryLimit: memory.maxMemory)
                 passed += report.passed
                 failed += report.failed
                 skipped += report.skipped

@@ -306,7 +306,7 @@ final class Machine {
             switch t {
             case .shapeMismatch, .invalidShape, .notSquare: kind = .shape
             case .indexOutOfRange: kind = .index
-            case .allocationTooLarge: kind = .memory
+            case .allocationTooLarge, .memoryLimitExceeded: kind = .memory
             case .singularMatrix, .didNotConverge: kind = .math
             case .invalidArgument: kind = .value
             }
