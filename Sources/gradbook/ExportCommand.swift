@@ -1,5 +1,8 @@
 import ArgumentParser
 import Notebook
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `gradbook export FILE [-o OUT.md]`: a Markdown report with SVG plots beside it.
 struct ExportCommand: ParsableCommand {
@@ -28,7 +31,7 @@ struct ExportCommand: ParsableCommand {
                 print("note: \(result.errors) cell\(result.errors == 1 ? "" : "s") failed while running; shown as errors")
             }
         } catch {
-            print("error: \(error)")
+            fputs("error: \(file): \(error)\n", stderr)
             throw ExitCode(1)
         }
     }

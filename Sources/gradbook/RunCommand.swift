@@ -69,7 +69,8 @@ struct RunCommand: ParsableCommand {
                 if time { print("\(file): \(OutputTiming.milliseconds(report.seconds)) ms") }
             } catch {
                 unreadable += 1
-                print("error: \(file): \(error)")
+                // Standard error, so a malformed notebook is told apart from the report.
+                fputs("error: \(file): \(error)\n", stderr)
             }
         }
         if update {
