@@ -6,10 +6,11 @@ import Support
 /// touch beyond its own folder (`run`, `export`), or, at the prompt, what confines it.
 struct ConfinementOptions: ParsableArguments {
     @Option(name: .customLong("allow-files"), help: ArgumentHelp(
-        "Also let the notebook's file builtins touch DIR and below (repeatable).", valueName: "DIR"))
+        "Also let file builtins touch DIR and below (repeatable); replay always allows the notebook's folder, "
+            + "the prompt and kernel then allow the current folder.", valueName: "DIR"))
     var allowedFolders: [String] = []
 
-    @Flag(name: .long, help: "Let the notebook's file builtins touch any file you can.")
+    @Flag(name: .long, help: "Let file builtins touch any file you can (replay is confined otherwise).")
     var trust = false
 
     /// A replayed notebook's access: its folder and the allowed ones, or all with `--trust`;

@@ -64,6 +64,17 @@ private func replay(_ source: String, in folder: String, flags: [String] = []) t
         #expect(try FileSystem.read(folder + "/e.md").contains("--allow-files"), "\(result.stdout)")
     }
 
+    @Test func aScriptGivenAllowFilesIsConfinedToTheCurrentFolderAndThose() throws {
+        let (root, folder) = try layout("script-confined")
+        try FileSystem.writeAtomically(folder + "/s.gb",
+                                       "save_csv(\"\(folder)/ok.csv\", [1, 2]);\nsave_csv(\"\(root)/no.csv\", [1, 2])\n")
+        let result = try runGradbook(["--allow-files", folder, folder + "/s.gb"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--allow-files DIR or --trust"), "\(result.stderr)")
+        #expect(FileSystem.exists(folder + "/ok.csv"))
+        #expect(!FileSystem.exists(root + "/no.csv"))
+    }
+
     @Test func aScriptAtThePromptIsUnconfined() throws {
         let (root, folder) = try layout("script")
         try FileSystem.writeAtomically(folder + "/s.gb", "save_csv(\"\(root)/free.csv\", [1, 2])\n")
