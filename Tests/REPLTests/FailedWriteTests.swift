@@ -41,5 +41,13 @@ private let growingNotebook = "x = 3\n#> 4\nfor i in range(300)\n    print(i)\ne
         #expect(FileSystem.list(directory).filter { $0.contains(".tmp") }.isEmpty)
         let screen = try FileSystem.read(directory + "/screen")
         #expect(screen.contains("File too large"))
+        // The journal could not take the loop's long entry: it was cut back, not left half-written.
+        let journals = FileSystem.list(directory + "/state/gradbook").filter { $0.hasSuffix(".gbj") }
+        #expect(journals.count == 1)
+        for name in journals {
+            let text = try FileSystem.read(directory + "/state/gradbook/" + name)
+            #expect(text.hasPrefix("#@ gradbook journal 1") && text.hasSuffix("\n"))
+            #expect(!text.contains("#> 299"), "the failed entry was left in the journal")
+        }
     }
 }
