@@ -238,7 +238,10 @@ public final class Interpreter {
     /// seed 0); keeps the handlers, the interruption token and the memory budget.
     public func reset() {
         let output = machine.outputHandler, progress = machine.progressHandler, echo = machine.echoHandler
+        let access = machine.fileAccess
         machine = Machine(interruption: interruption)
+        // What the command line confined the session to outlives `:reset`.
+        machine.fileAccess = access
         machine.outputHandler = output
         machine.progressHandler = progress
         machine.echoHandler = echo
