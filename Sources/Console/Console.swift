@@ -128,7 +128,9 @@ public final class Console {
         }
         let lines = outputs.flatMap { $0.splitLines().isEmpty ? [""] : $0.splitLines() }
         transcript.append(Cell(source: source, outputs: lines, options: options))
-        journal?.append(source: source, outputs: outputs)
+        if let failure = journal?.append(source: source, outputs: outputs) {
+            display.note("journal not updated (\(failure)); earlier entries are intact")
+        }
         return diagnostic == nil
     }
 

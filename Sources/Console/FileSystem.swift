@@ -25,10 +25,12 @@ public struct FileError: Error, Equatable, CustomStringConvertible {
 
 /// Small Glibc file helpers; Foundation stays off the start-up path.
 public enum FileSystem {
-    /// Reads a whole file as UTF-8 (invalid bytes are repaired, not rejected).
+    /// Reads a whole file as UTF-8; a file that is not UTF-8 is refused with its line.
     public static func read(_ path: String) throws -> String {
         do { return try TextFile.read(path) } catch let failure as TextFile.Failure {
             throw FileError(path: path, reason: failure.reason)
+        } catch let invalid as TextFile.NotUTF8 {
+            throw FileError(path: path, reason: "\(invalid)")
         }
     }
 

@@ -18,7 +18,10 @@ import Support
 public final class Journal {
     /// The journal's file.
     public let path: String
-    private var file: UnsafeMutablePointer<FILE>?
+    private var fd: Int32 = -1
+    /// The length of the file after the last complete write: a failed append is cut
+    /// back to it, so a full disk never leaves half an entry after the good ones.
+    private var length: off_t = 0
 
     static let header = "#@ gradbook journal 1"
     static let entryMarker = "#@ entry"
@@ -33,17 +36,21 @@ public final class Journal {
         try FileSystem.makeDirectories(directory)
         let name = "session-\(WallClock.seconds())-\(pid)" + Journal.suffix
         path = directory + "/" + name
-        guard let handle = fopen(path, "ax") else { throw FileError(path: path, errno: errno) }
-        file = handle
-        write(Journal.header + " pid=\(pid)\n")
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileError(path: path, errno: errno) }
+        if let failure = write(Journal.header + " pid=\(pid)\n") { throw failure }
     }
 
     deinit {
-        if let file { fclose(file) }
+        if fd >= 0 { Glibc.close(fd) }
     }
 
-    /// Appends one entry with the output lines it showed, and flushes it to the file.
-    public func append(source: String, outputs: [String]) {
+    /// Appends one entry with the output lines it showed, straight to the file
+    /// (no buffer to lose in a crash).
+    /// - Returns: the failure when the entry could not be written (a full disk,
+    ///   `ulimit -f`); the journal then ends with the entries before it, intact.
+    @discardableResult
+    public func append(source: String, outputs: [String]) -> FileError? {
         var text = Journal.entryMarker + "\n"
         for line in source.splitLines() {
             let escaped = line.hasPrefix("#@") || line.hasPrefix("#>")
@@ -52,20 +59,25 @@ public final class Journal {
         for output in outputs {
             for line in output.splitLines() { text += "#> " + line + "\n" }
         }
-        write(text)
+        return write(text)
     }
 
     /// Marks the session as ended cleanly and closes the file; later appends are ignored.
     public func close() {
         write(Journal.closedMarker + "\n")
-        if let file { fclose(file) }
-        file = nil
+        if fd >= 0 { Glibc.close(fd) }
+        fd = -1
     }
 
-    private func write(_ text: String) {
-        guard let file else { return }
-        fputs(text, file)
-        fflush(file)
+    @discardableResult
+    private func write(_ text: String) -> FileError? {
+        guard fd >= 0 else { return nil }
+        if let code = TextFile.writeAll(fd, Array(text.utf8)) {
+            _ = ftruncate(fd, length)
+            return FileError(path: path, errno: code)
+        }
+        length += off_t(text.utf8.count)
+        return nil
     }
 
     /// What a journal file holds.

@@ -20,7 +20,7 @@ public final class Kernel {
     let headers = HeaderFactory()
     let helpURL: String?
     /// The live session every cell runs in, with the prompt's meta-commands.
-    let console = Console()
+    let console: Console
     var interpreter: Interpreter { console.interpreter }
     var executionCount = 0
 
@@ -30,9 +30,13 @@ public final class Kernel {
     private let stopping = Atomic<Bool>(false)
 
     /// Binds the five channels named in `connection`.
-    /// - Parameter helpURL: the link front ends show under Help (the builtin reference).
+    /// - Parameters:
+    ///   - helpURL: the link front ends show under Help (the builtin reference).
+    ///   - interpreter: the session's interpreter, with the memory budget and file access
+    ///     the command line asked for (unconfined by default: the person's own code).
     /// - Throws: `KernelError.zeroMQ` when a port cannot be bound.
-    public init(connection: ConnectionInfo, helpURL: String? = nil) throws {
+    public init(connection: ConnectionInfo, helpURL: String? = nil, interpreter: Interpreter = Interpreter()) throws {
+        console = Console(interpreter: interpreter)
         self.connection = connection
         self.helpURL = helpURL
         signer = MessageSigner(key: connection.key)

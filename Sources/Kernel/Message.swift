@@ -47,6 +47,15 @@ public struct Message: Sendable {
         parentHeader = try decode(parts[1], "parent_header")
         metadata = try decode(parts[2], "metadata")
         content = try decode(parts[3], "content")
+        // A header or content that is not an object, or a header without a string id and
+        // type, would be echoed as a parent header that clients cannot read: drop it here.
+        for (value, name) in [(header, "header"), (parentHeader, "parent_header"), (metadata, "metadata"),
+                              (content, "content")] where value.objectValue == nil {
+            throw KernelError.malformedMessage("\(name) is not a JSON object")
+        }
+        guard header["msg_id"]?.stringValue != nil, header["msg_type"]?.stringValue != nil else {
+            throw KernelError.malformedMessage("header has no string msg_id and msg_type")
+        }
     }
 
     /// The wire frames: identities, delimiter, signature and the four JSON parts.

@@ -27,6 +27,13 @@ public final class Interpreter {
         set { machine.outputHandler = newValue }
     }
 
+    /// What the file builtins may open and where relative paths start: unconfined by
+    /// default (the prompt, the kernel); replay confines a notebook to its folder.
+    public var fileAccess: FileAccess {
+        get { machine.fileAccess }
+        set { machine.fileAccess = newValue }
+    }
+
     /// Receives progress of long builtins (`fit`, `minimize`); nil to ignore.
     public var progressHandler: ((Progress) -> Void)? {
         get { machine.progressHandler }
@@ -238,7 +245,10 @@ public final class Interpreter {
     /// seed 0); keeps the handlers, the interruption token and the memory budget.
     public func reset() {
         let output = machine.outputHandler, progress = machine.progressHandler, echo = machine.echoHandler
+        let access = machine.fileAccess
         machine = Machine(interruption: interruption)
+        // What the command line confined the session to outlives `:reset`.
+        machine.fileAccess = access
         machine.outputHandler = output
         machine.progressHandler = progress
         machine.echoHandler = echo

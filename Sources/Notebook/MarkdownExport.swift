@@ -21,10 +21,13 @@ public enum MarkdownExport {
     }
 
     /// Exports `notebook`; plot files are named `<imagePrefix>-plot-<n>.svg`.
-    /// `interruption` stops the run that gathers the outputs (a REPL passes its session's).
+    /// `interruption` stops the run that gathers the outputs (a REPL passes its session's);
+    /// `fileAccess` is what its file builtins may open; `memoryLimit` as in `Replay.run`.
     public static func export(_ notebook: Notebook, origin: String, imagePrefix: String,
-                              interruption: InterruptToken = InterruptToken()) -> Result {
-        let results = NotebookRun.run(notebook, origin: origin, interruption: interruption)
+                              interruption: InterruptToken = InterruptToken(),
+                              fileAccess: FileAccess = .unconfined, memoryLimit: Int? = nil) -> Result {
+        let results = NotebookRun.run(notebook, origin: origin, interruption: interruption,
+                                      fileAccess: fileAccess, memoryLimit: memoryLimit)
         var blocks: [String] = []
         var prose: [String] = []
         var code: [String] = []
@@ -88,17 +91,20 @@ public enum MarkdownExport {
     }
 
     /// Exports the notebook at `path` to `output` (default: the path with `.md`),
-    /// writing the SVG files beside it.
+    /// writing the SVG files beside it. The notebook runs confined to its folder unless
+    /// `fileAccess` says otherwise.
     /// - Returns: the Markdown path and the export.
     /// - Throws: `TextFile.Failure` or `NotebookError`.
-    public static func export(file path: String, to output: String? = nil) throws -> (path: String, result: Result) {
+    public static func export(file path: String, to output: String? = nil,
+                              fileAccess: FileAccess? = nil, memoryLimit: Int? = nil) throws -> (path: String, result: Result) {
         let notebook = try NotebookParser.parse(try TextFile.read(path))
         let target = output ?? replacingExtension(path, with: ".md")
         let slash = target.lastIndex(of: "/")
         let directory = slash.map { String(target[...$0]) } ?? ""
         let base = String(target[(slash.map { target.index(after: $0) } ?? target.startIndex)...])
         let stem = base.hasSuffix(".md") ? String(base.dropLast(3)) : base
-        let result = export(notebook, origin: path, imagePrefix: stem)
+        let access = fileAccess ?? .confined(to: PathResolution.folder(of: path))
+        let result = export(notebook, origin: path, imagePrefix: stem, fileAccess: access, memoryLimit: memoryLimit)
         for image in result.images { try TextFile.writeAtomically(image.svg, to: directory + image.name) }
         try TextFile.writeAtomically(result.markdown, to: target)
         return (target, result)

@@ -1,5 +1,6 @@
 import Lang
 import Plots
+import Tensor
 
 /// What one code cell printed when run, as notebook lines, with the plots behind
 /// their summary lines.
@@ -32,16 +33,22 @@ struct NotebookOutcome {
 enum NotebookRun {
     /// The result of each run code cell, keyed by item index; `#+ skip` cells and the
     /// cells after a time-out are absent.
-    static func run(_ notebook: Notebook, origin: String,
-                    interruption: InterruptToken = InterruptToken()) -> [Int: CellResult] {
-        outcome(notebook, origin: origin, interruption: interruption).results
+    static func run(_ notebook: Notebook, origin: String, interruption: InterruptToken = InterruptToken(),
+                    fileAccess: FileAccess = .unconfined, memoryLimit: Int? = nil) -> [Int: CellResult] {
+        outcome(notebook, origin: origin, interruption: interruption, fileAccess: fileAccess,
+                memoryLimit: memoryLimit).results
     }
 
     /// Runs the notebook; `timeout` is the limit for cells that neither they nor the
-    /// header limit; `interruption` is the interpreter's token, which the time limit requests too.
+    /// header limit; `interruption` is the interpreter's token, which the time limit requests too;
+    /// `fileAccess` is what its file builtins may open; `memoryLimit` bounds its live tensor
+    /// bytes (nil: `MemoryBudget.defaultByteLimit`).
     static func outcome(_ notebook: Notebook, origin: String, timeout: Double? = nil,
-                        interruption: InterruptToken = InterruptToken()) -> NotebookOutcome {
-        let interpreter = Interpreter(interruption: interruption)
+                        interruption: InterruptToken = InterruptToken(),
+                        fileAccess: FileAccess = .unconfined, memoryLimit: Int? = nil) -> NotebookOutcome {
+        let budget = MemoryBudget(byteLimit: memoryLimit ?? MemoryBudget.defaultByteLimit)
+        let interpreter = Interpreter(interruption: interruption, memoryBudget: budget)
+        interpreter.fileAccess = fileAccess
         var current = CellResult()
         interpreter.outputHandler = { output in
             switch output {

@@ -96,10 +96,14 @@ public enum Replay {
     ///     notebook's header limit (nil: `CellOptions.defaultTimeout`).
     ///   - interruption: the token that stops the replay's interpreter (a REPL passes
     ///     its session's, so Ctrl-C stops a `:run`); a fresh one by default.
+    ///   - fileAccess: what its file builtins may open (unconfined by default).
+    ///   - memoryLimit: the most bytes of live tensor memory (nil: `MemoryBudget.defaultByteLimit`).
     public static func run(_ notebook: Notebook, origin: String, timeout: Double? = nil,
-                           interruption: InterruptToken = InterruptToken()) -> Report {
+                           interruption: InterruptToken = InterruptToken(),
+                           fileAccess: FileAccess = .unconfined, memoryLimit: Int? = nil) -> Report {
         let start = monotonicSeconds()
-        let outcome = NotebookRun.outcome(notebook, origin: origin, timeout: timeout, interruption: interruption)
+        let outcome = NotebookRun.outcome(notebook, origin: origin, timeout: timeout, interruption: interruption,
+                                          fileAccess: fileAccess, memoryLimit: memoryLimit)
         let results = outcome.results
         let defaults = notebook.defaults
         var report = Report(origin: origin, updated: notebook)
@@ -151,13 +155,17 @@ public enum Replay {
 
     /// Reads, parses and replays the notebook at `path`; with `update`, writes the
     /// re-recorded outputs back atomically (only when something changed). `timeout` and
-    /// `interruption` are as in `run(_:origin:timeout:interruption:)`.
+    /// `interruption` and `memoryLimit` are as in `run(_:origin:timeout:interruption:fileAccess:memoryLimit:)`; `fileAccess`
+    /// defaults to the notebook's own folder and below, where relative paths start.
     /// - Throws: `TextFile.Failure` or `NotebookError` (the report needs a parsed file).
     public static func run(file path: String, update: Bool = false, timeout: Double? = nil,
-                           interruption: InterruptToken = InterruptToken()) throws -> Report {
+                           interruption: InterruptToken = InterruptToken(),
+                           fileAccess: FileAccess? = nil, memoryLimit: Int? = nil) throws -> Report {
         let text = try TextFile.read(path)
         let notebook = try NotebookParser.parse(text)
-        let report = run(notebook, origin: path, timeout: timeout, interruption: interruption)
+        let access = fileAccess ?? .confined(to: PathResolution.folder(of: path))
+        let report = run(notebook, origin: path, timeout: timeout, interruption: interruption,
+                         fileAccess: access, memoryLimit: memoryLimit)
         if update {
             let newText = NotebookWriter.serialize(report.updated)
             if newText != text { try TextFile.writeAtomically(newText, to: path) }

@@ -4,10 +4,10 @@ import Lang
 /// Starts the REPL on a terminal: readline with history and completion, Ctrl-C
 /// handling, the journal and the offer to restore a crashed session.
 public enum InteractiveSession {
-    /// Runs the REPL until the user quits; returns the exit status.
-    public static func start(terminal: Terminal, color: Bool) -> Int32 {
+    /// Runs the REPL on `interpreter` (its memory budget and file access set by the
+    /// command line) until the user quits; returns the exit status.
+    public static func start(terminal: Terminal, color: Bool, interpreter: Interpreter = Interpreter()) -> Int32 {
         let paths = StatePaths.resolve()
-        let interpreter = Interpreter()
         let reader = ReadlineReader(historyFile: paths?.historyFile) { prefix, before in
             Console.completions(for: prefix, before: before, in: interpreter)
         }

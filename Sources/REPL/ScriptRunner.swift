@@ -26,7 +26,7 @@ public enum ScriptRunner {
     }
 
     /// Runs the script in the file at `path`; a file that cannot be read is status 1 too.
-    public static func runFile(_ path: String, color: Bool) -> Int32 {
+    public static func runFile(_ path: String, color: Bool, interpreter: Interpreter = Interpreter()) -> Int32 {
         let source: String
         do {
             source = try FileSystem.read(path)
@@ -34,6 +34,6 @@ public enum ScriptRunner {
             writeToStandardError("error: cannot read \(error)\n")
             return 1
         }
-        return run(source, origin: path, color: color)
+        return run(source, origin: path, color: color, interpreter: interpreter)
     }
 }

@@ -34,6 +34,12 @@ public enum Shape {
         if n > Tensor.allocationLimit {
             throw TensorError.allocationTooLarge(elements: n, limit: Tensor.allocationLimit)
         }
+        // Checked here too, where the shape is known, so the message can name it.
+        let budget = MemoryBudget.current
+        if budget.wouldExceed(n * MemoryLayout<Double>.stride) {
+            throw TensorError.memoryLimitExceeded(shape: shape, bytes: n * MemoryLayout<Double>.stride,
+                                                  live: budget.liveBytes, limit: budget.byteLimit)
+        }
         return n
     }
 

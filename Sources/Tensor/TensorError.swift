@@ -13,6 +13,9 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
     case notSquare(op: String, shape: [Int])
     /// An allocation larger than `Tensor.allocationLimit` elements.
     case allocationTooLarge(elements: Int, limit: Int)
+    /// An allocation that would take the live tensor memory past the budget's byte limit;
+    /// `shape` when the operation knew it.
+    case memoryLimitExceeded(shape: [Int]?, bytes: Int, live: Int, limit: Int)
     /// An iterative LAPACK routine did not converge.
     case didNotConverge(op: String)
     /// Anything else, already phrased for the user.
@@ -33,6 +36,10 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
             return "\(op) needs a square matrix, got shape \(formatShape(shape))"
         case let .allocationTooLarge(elements, limit):
             return "allocation of \(elements) elements (\(byteString(elements.multipliedReportingOverflow(by: 8).overflow ? Int.max : elements * 8))) exceeds the limit of \(limit) elements (\(byteString(limit * 8)))"
+        case let .memoryLimitExceeded(shape, bytes, live, limit):
+            let what = shape.map { "a tensor of shape \(formatShape($0))" } ?? "a tensor"
+            return "\(what) needs \(byteString(bytes)), past the memory limit of \(byteString(limit)) "
+                + "(\(byteString(live)) in use); raise it with --max-memory SIZE"
         case let .didNotConverge(op):
             return "\(op) did not converge"
         case let .invalidArgument(message):

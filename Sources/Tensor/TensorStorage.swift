@@ -10,25 +10,41 @@ public final class TensorStorage {
     public let base: UnsafeMutablePointer<Double>
     /// Number of elements allocated.
     public let count: Int
+    /// The budget this storage's bytes were charged to; nil for small storages.
+    private let charged: MemoryBudget?
 
     /// Allocates `count` uninitialised elements.
     /// - Throws: `TensorError.allocationTooLarge` past the element limit of the calling
     ///   thread's budget (`Tensor.allocationLimit`), or when the system refuses the memory.
     public convenience init(uninitializedCount count: Int) throws {
-        try self.init(count: count, limit: MemoryBudget.current.elementLimit)
+        try self.init(count: count, limit: MemoryBudget.current.elementLimit, refusing: true)
     }
 
-    private init(count: Int, limit: Int) throws {
+    /// `refusing`: whether passing the byte limit throws; a storage that cannot fail
+    /// is still charged, so the next allocation that can fail sees it.
+    private init(count: Int, limit: Int, refusing: Bool) throws {
         guard count >= 0 else { throw TensorError.invalidShape("negative element count \(count)") }
         guard count <= limit else {
             throw TensorError.allocationTooLarge(elements: count, limit: limit)
         }
         let bytes = Swift.max(count, 1) * MemoryLayout<Double>.stride
+        var budget: MemoryBudget? = nil
+        if bytes >= MemoryBudget.chargedBytes {
+            let current = MemoryBudget.current
+            if refusing {
+                try current.charge(bytes, shape: nil)
+            } else {
+                current.forceCharge(bytes)
+            }
+            budget = current
+        }
         guard let pointer = BufferPool.allocate(bytes) else {
+            budget?.credit(bytes)
             throw TensorError.allocationTooLarge(elements: count, limit: limit)
         }
         self.base = pointer.bindMemory(to: Double.self, capacity: Swift.max(count, 1))
         self.count = count
+        self.charged = budget
     }
 
     /// Allocates `count` elements set to `value`.
@@ -41,10 +57,13 @@ public final class TensorStorage {
     /// already checked (outputs the size of an existing input).
     convenience init(checkedCount count: Int) {
         // No limit check: a tensor made under another thread's larger budget may reach here.
-        do { try self.init(count: count, limit: .max) } catch {
+        do { try self.init(count: count, limit: .max, refusing: false) } catch {
             fatalError("out of memory allocating \(count) elements") // safe: sizes of tensors that already exist
         }
     }
 
-    deinit { BufferPool.release(UnsafeMutableRawPointer(base), bytes: Swift.max(count, 1) * MemoryLayout<Double>.stride) }
+    deinit {
+        charged?.credit(Swift.max(count, 1) * MemoryLayout<Double>.stride)
+        BufferPool.release(UnsafeMutableRawPointer(base), bytes: Swift.max(count, 1) * MemoryLayout<Double>.stride)
+    }
 }

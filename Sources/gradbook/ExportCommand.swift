@@ -1,5 +1,8 @@
 import ArgumentParser
 import Notebook
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `gradbook export FILE [-o OUT.md]`: a Markdown report with SVG plots beside it.
 struct ExportCommand: ParsableCommand {
@@ -10,19 +13,25 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .short, help: "The Markdown file to write (default: FILE with .md).")
     var output: String?
 
+    @OptionGroup var confinement: ConfinementOptions
+
+    @OptionGroup var memory: MemoryOptions
+
     @Argument(help: "The notebook (.gbook).")
     var file: String
 
     func run() throws {
         do {
-            let (path, result) = try MarkdownExport.export(file: file, to: output)
+            let (path, result) = try MarkdownExport.export(file: file, to: output,
+                                                                fileAccess: confinement.replay(file),
+                                                                memoryLimit: memory.maxMemory)
             let plots = result.images.count
             print("wrote \(path)" + (plots > 0 ? " and \(plots) plot\(plots == 1 ? "" : "s")" : ""))
             if result.errors > 0 {
                 print("note: \(result.errors) cell\(result.errors == 1 ? "" : "s") failed while running; shown as errors")
             }
         } catch {
-            print("error: \(error)")
+            fputs("error: \(file): \(error)\n", stderr)
             throw ExitCode(1)
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Support
 import Tensor
 
 /// The `gradbook` command: the REPL by default, `run` and `export` for notebooks.
@@ -26,6 +27,7 @@ struct Gradbook: ParsableCommand {
 
     static func main() {
         BLASThreads.parkUntilNeeded()
+        TextFile.survivingFileSizeLimits()
         main(nil)
     }
 }

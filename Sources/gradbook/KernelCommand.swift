@@ -1,6 +1,8 @@
 import ArgumentParser
 import Glibc
 import Kernel
+import Lang
+import Tensor
 
 /// `gradbook kernel -f CONNECTION_FILE` (what Jupyter starts) and
 /// `gradbook kernel install` (so Jupyter can find it).
@@ -24,9 +26,16 @@ struct KernelServeCommand: ParsableCommand {
     @Option(help: "The help link front ends show (the builtin reference).")
     var helpURL: String?
 
+    @OptionGroup var confinement: ConfinementOptions
+
+    @OptionGroup var memory: MemoryOptions
+
     func run() throws {
         do {
-            let kernel = try Kernel(connection: ConnectionInfo(file: file), helpURL: helpURL)
+            let interpreter = Interpreter(memoryBudget: MemoryBudget(byteLimit: memory.maxMemory ?? MemoryBudget.defaultByteLimit))
+            // A person's own kernel is unconfined unless the kernelspec's command asks otherwise.
+            interpreter.fileAccess = confinement.interactive
+            let kernel = try Kernel(connection: ConnectionInfo(file: file), helpURL: helpURL, interpreter: interpreter)
             let status = kernel.run()
             if status != 0 { throw ExitCode(status) }
         } catch let error as KernelError {

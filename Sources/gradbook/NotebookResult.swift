@@ -1,3 +1,4 @@
+import Lang
 import Notebook
 import Support
 
@@ -23,11 +24,13 @@ struct NotebookResult: Equatable {
 
     /// Replays `file` in this process. Never throws: a file that cannot be read
     /// becomes a result with `error`, so one bad path does not stop the others.
-    static func replay(file: String, update: Bool, timeout: Double?, time: Bool) -> NotebookResult {
+    static func replay(file: String, update: Bool, timeout: Double?, time: Bool,
+                       fileAccess: FileAccess, memoryLimit: Int?) -> NotebookResult {
         var result = NotebookResult(file: file)
         let report: Replay.Report
         do {
-            report = try Replay.run(file: file, update: update, timeout: timeout)
+            report = try Replay.run(file: file, update: update, timeout: timeout,
+                                    fileAccess: fileAccess, memoryLimit: memoryLimit)
         } catch {
             result.error = "\(error)"
             result.text = "error: \(file): \(error)"

@@ -14,7 +14,9 @@ struct RunCommand: ParsableCommand {
         discussion: "Ends with 'N passed, N failed' and exits 1 on any failure. "
             + "--update re-records the outputs in place, keeping every other byte. "
             + "A cell running past its time limit fails and ends its notebook's replay. "
-            + "Several notebooks replay in parallel worker processes (-j), each reported as it finishes.")
+            + "Several notebooks replay in parallel worker processes (-j), each reported as it finishes. "
+            + "A notebook's file builtins may touch only its own folder and below, "
+            + "unless widened with --allow-files DIR or --trust.")
 
     @Flag(name: .long, help: "Re-record outputs in the files instead of failing on differences.")
     var update = false
@@ -40,6 +42,10 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: .hidden)
     var worker = false
 
+    @OptionGroup var confinement: ConfinementOptions
+
+    @OptionGroup var memory: MemoryOptions
+
     @Argument(help: "Notebook files (.gbook), or folders whose .gbook files to replay.")
     var files: [String] = []
 
@@ -53,7 +59,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         if worker {
-            WorkerPool.serve(update: update, timeout: timeout, time: time)
+            WorkerPool.serve(replay: replay)
             return
         }
         let paths = files.flatMap(OutputTiming.expand)
@@ -63,7 +69,12 @@ struct RunCommand: ParsableCommand {
         let record = { (result: NotebookResult) in
             totals.add(result)
             if junit != nil { results.append(result) }
-            WorkerPool.printFlushed(OutputTiming.colourised(result.text))
+            if result.error != nil {
+                // Standard error, so a notebook that could not be replayed is told apart from the report.
+                fputs(result.text + "\n", stderr)
+            } else {
+                WorkerPool.printFlushed(OutputTiming.colourised(result.text))
+            }
         }
         let workers = min(jobs ?? Self.cores, paths.count)
         var parallel = false
@@ -72,7 +83,7 @@ struct RunCommand: ParsableCommand {
                                       options: workerOptions, report: record)
         }
         if !parallel {
-            for path in paths { record(NotebookResult.replay(file: path, update: update, timeout: timeout, time: time)) }
+            for path in paths { record(replay(path)) }
         }
         if let junit {
             // In the order given, not the order finished, so two runs' reports diff cleanly.
@@ -84,7 +95,7 @@ struct RunCommand: ParsableCommand {
             do {
                 try report.write(to: junit)
             } catch {
-                print("error: --junit: \(error)")
+                fputs("error: --junit: \(error)\n", stderr)
                 totals.unreadable += 1
             }
         }
@@ -97,12 +108,22 @@ struct RunCommand: ParsableCommand {
         if totals.failed > 0 || totals.unreadable > 0 { throw ExitCode(1) }
     }
 
+    /// Replays one notebook in this process, confined and bounded as the flags say.
+    private func replay(_ file: String) -> NotebookResult {
+        NotebookResult.replay(file: file, update: update, timeout: timeout, time: time,
+                              fileAccess: confinement.replay(file), memoryLimit: memory.maxMemory)
+    }
+
     /// The options a worker needs to replay as this command would.
     private var workerOptions: [String] {
         var options: [String] = []
         if update { options.append("--update") }
         if time { options.append("--time") }
         if let timeout { options += ["--timeout", "\(timeout)"] }
+        // Relative folders resolve the same in the workers: they start in this folder.
+        for folder in confinement.allowedFolders { options += ["--allow-files", folder] }
+        if confinement.trust { options.append("--trust") }
+        if let limit = memory.maxMemory { options += ["--max-memory", "\(limit)"] }
         return options
     }
 

@@ -121,7 +121,7 @@ enum WorkerPool {
     /// The worker's side: reads one JSON path per line from standard input until end
     /// of file, replays each, and writes its result as one line, flushed at once so the
     /// parent can print it as it finishes.
-    static func serve(update: Bool, timeout: Double?, time: Bool) {
+    static func serve(replay: (String) -> NotebookResult) {
         // The results get standard output to themselves: anything else that writes
         // to it while a notebook runs goes to standard error instead of into the protocol.
         let channel = dup(STDOUT_FILENO)
@@ -132,7 +132,7 @@ enum WorkerPool {
         while let line = readLine() {
             let result: NotebookResult
             if let file = (try? JSONValue.parse(line))?.stringValue {
-                result = NotebookResult.replay(file: file, update: update, timeout: timeout, time: time)
+                result = replay(file)
             } else {
                 result = NotebookResult(file: line, text: "error: \(line): not a path", error: "not a path")
             }

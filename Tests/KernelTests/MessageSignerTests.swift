@@ -48,4 +48,12 @@ import Testing
         let short = [Array("<IDS|MSG>".utf8), [], Array("{}".utf8)]
         #expect(throws: KernelError.self) { try Message(frames: short, signer: signer) }
     }
+
+    @Test(arguments: ["[]", "1", "{\"msg_type\": 3}", "{\"msg_id\": \"m\"}"])
+    func rejectsASignedHeaderThatIsNotAMessageHeader(_ header: String) {
+        // Signed correctly, so only the shape check can refuse it.
+        let parts = [Array(header.utf8), Array("{}".utf8), Array("{}".utf8), Array("{}".utf8)]
+        let frames = [Array("<IDS|MSG>".utf8), Array(signer.signature(parts).utf8)] + parts
+        #expect(throws: KernelError.self) { try Message(frames: frames, signer: signer) }
+    }
 }

@@ -72,6 +72,15 @@ extension LangSuite {
             #expect(try #require(forever.wait(seconds: 10))?.kind == .interrupted)
         }
 
+        @Test func aResetSessionStaysConfined() {
+            let interpreter = Interpreter()
+            interpreter.fileAccess = .confined(to: "/tmp")
+            interpreter.reset()
+            #expect(interpreter.fileAccess == .confined(to: "/tmp"))
+            let diagnostic = interpreter.run("load_csv(\"/etc/passwd\")", origin: "cell")
+            #expect(diagnostic?.message.contains("--allow-files DIR or --trust") == true)
+        }
+
         @Test func seedingOneSessionLeavesTheOthersStreamAlone() {
             let reference = RandomGenerator(seed: 0)
             let expected = (0..<6).map { _ in reference.nextDouble() }

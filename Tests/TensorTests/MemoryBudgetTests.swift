@@ -37,6 +37,40 @@ import Testing
     }
 }
 
+@Suite struct LiveMemory {
+    @Test func largeStoragesAreChargedWhileAliveAndCreditedWhenFreed() throws {
+        let budget = MemoryBudget(byteLimit: 10 << 20)
+        try budget.whileCurrent {
+            var a: Tensor? = try Tensor.zeros([512, 512])      // 2 MiB
+            #expect(budget.liveBytes == 2 << 20)
+            let b = try a! + a!
+            #expect(budget.liveBytes == 4 << 20)
+            a = nil
+            #expect(budget.liveBytes == 2 << 20)
+            _ = b
+        }
+        #expect(budget.liveBytes == 0)
+    }
+
+    @Test func anAllocationPastTheLimitNamesItsShapeAndSize() throws {
+        let budget = MemoryBudget(byteLimit: 3 << 20)
+        try budget.whileCurrent {
+            let kept = try Tensor.zeros([512, 512])
+            #expect(throws: TensorError.self) { _ = try Tensor.zeros([512, 512]) }
+            do {
+                _ = try Tensor.ones([256, 1024])
+            } catch let error as TensorError {
+                #expect(error.description.contains("(256, 1024) needs 2.0 MiB"))
+                #expect(error.description.contains("--max-memory"))
+            }
+            // Small tensors are not counted, so arithmetic on them pays no bookkeeping.
+            _ = try Tensor.zeros([100])
+            #expect(budget.liveBytes == 2 << 20)
+            _ = kept
+        }
+    }
+}
+
 private final class LimitBox: @unchecked Sendable {
     var limit = 0
 }

@@ -38,6 +38,16 @@ public struct CallContext {
     /// which ends a loop cleanly rather than throwing.
     public var isInterrupted: Bool { machine.interruption.isRequested }
 
+    /// The file to open for the path argument `name`, through the session's
+    /// `FileAccess`: every builtin that opens a file must get its path here.
+    /// - Throws: a diagnostic at the argument naming the path and the flag that allows it.
+    public func path(_ args: Arguments, _ name: String = "path") throws -> String {
+        let written = try args.string(name)
+        do { return try machine.fileAccess.resolve(written) } catch let refusal as FileAccess.Refusal {
+            throw Diagnostic(.value, refusal.description, args.span(name))
+        }
+    }
+
     /// A diagnostic at the call.
     public func error(_ message: String, kind: Diagnostic.Kind = .value) -> Diagnostic {
         Diagnostic(kind, message, span)

@@ -9,31 +9,35 @@ extension BuiltinGroup {
         Builtin("load_csv", [.init("path", .string, doc: "the file, relative to the notebook's folder"),
                              .init("delimiter", .string, default: Value(","), doc: "one character between fields")],
                 doc: "Reads a table of numbers (one row per line) as a 2-D tensor; a non-numeric first line is a header and skipped.",
-                example: "X = load_csv(\"data.csv\")") { args, _ in
+                example: "X = load_csv(\"data.csv\")") { args, context in
             let d = try DataBindings.delimiter(args)
-            return Value(try NNBindings.run { try CSV.load(try args.string("path"), delimiter: d) })
+            let path = try context.path(args)
+            return Value(try NNBindings.run { try CSV.load(path, delimiter: d) })
         },
         Builtin("save_csv", [.init("path", .string, doc: "the file, relative to the notebook's folder"),
                              .init("X", .tensor, doc: "a 1-D or 2-D tensor"),
                              .init("delimiter", .string, default: Value(","), doc: "one character between fields"),
                              .init("header", .string, default: .nothing, doc: "a first line written as given")],
                 doc: "Writes a 1-D (one value per line) or 2-D tensor as CSV, numbers exact to the last digit.",
-                example: "save_csv(\"out.csv\", [[1, 2], [3, 4]])") { args, _ in
+                example: "save_csv(\"out.csv\", [[1, 2], [3, 4]])") { args, context in
             let d = try DataBindings.delimiter(args)
             let header = try args.optionalString("header")
-            try NNBindings.run { try CSV.save(try args.tensor("X"), to: try args.string("path"), delimiter: d, header: header) }
+            let path = try context.path(args)
+            try NNBindings.run { try CSV.save(try args.tensor("X"), to: path, delimiter: d, header: header) }
             return .nothing
         },
         Builtin("load_npy", [.init("path", .string, doc: "the file, relative to the notebook's folder")],
                 doc: "Reads a NumPy .npy file (versions 1-3; float64, float32, int32, int64, bool; C order) as a float64 tensor.",
-                example: "W = load_npy(\"weights.npy\")") { args, _ in
-            Operators.wrap(try NNBindings.run { try Npy.load(try args.string("path")) })
+                example: "W = load_npy(\"weights.npy\")") { args, context in
+            let path = try context.path(args)
+            return Operators.wrap(try NNBindings.run { try Npy.load(path) })
         },
         Builtin("save_npy", [.init("path", .string, doc: "the file, relative to the notebook's folder"),
                              .init("X", .tensor, doc: "the tensor to write")],
                 doc: "Writes a tensor as a float64 C-order .npy file that np.load reads.",
-                example: "save_npy(\"weights.npy\", [[1, 2], [3, 4]])") { args, _ in
-            try NNBindings.run { try Npy.save(try args.tensor("X"), to: try args.string("path")) }
+                example: "save_npy(\"weights.npy\", [[1, 2], [3, 4]])") { args, context in
+            let path = try context.path(args)
+            try NNBindings.run { try Npy.save(try args.tensor("X"), to: path) }
             return .nothing
         },
     ])

@@ -34,6 +34,8 @@ final class Machine {
     var random = RandomGenerator(seed: 0)
     /// The interpreter's token, polled per loop iteration and per call.
     let interruption: InterruptToken
+    /// What the file builtins may open.
+    var fileAccess = FileAccess.unconfined
 
     init(interruption: InterruptToken) {
         self.interruption = interruption
@@ -304,7 +306,7 @@ final class Machine {
             switch t {
             case .shapeMismatch, .invalidShape, .notSquare: kind = .shape
             case .indexOutOfRange: kind = .index
-            case .allocationTooLarge: kind = .memory
+            case .allocationTooLarge, .memoryLimitExceeded: kind = .memory
             case .singularMatrix, .didNotConverge: kind = .math
             case .invalidArgument: kind = .value
             }

@@ -8,6 +8,9 @@ struct Parser {
     /// cannot exhaust the native stack of whichever thread parses.
     private var nesting = 0
     static let maxNesting = 400
+    /// Operators, calls and indices in one left-nested chain (`1+1+...`): the tree is as
+    /// deep as the chain, and the passes after parsing recurse over it.
+    static let maxChain = 100_000
     private(set) var errors: [Diagnostic] = []
     /// True when the first error was found at the end of the input: more lines could fix it.
     private(set) var firstErrorAtEnd = false
@@ -358,7 +361,9 @@ struct Parser {
     // or -> and { 'or' and }
     private mutating func orExpression() throws -> Expr {
         var left = try andExpression()
+        var length = 0
         while match(.or) {
+            try lengthen(&length)
             skipNewlines()
             let right = try andExpression()
             left = .or(left, right, left.span.through(right.span))
@@ -369,7 +374,9 @@ struct Parser {
     // and -> not { 'and' not }
     private mutating func andExpression() throws -> Expr {
         var left = try notExpression()
+        var length = 0
         while match(.and) {
+            try lengthen(&length)
             skipNewlines()
             let right = try notExpression()
             left = .and(left, right, left.span.through(right.span))
@@ -380,6 +387,8 @@ struct Parser {
     // not -> 'not' not | comparison
     private mutating func notExpression() throws -> Expr {
         if check(.not) {
+            try enterNesting()
+            defer { nesting -= 1 }
             let t = advance()
             let operand = try notExpression()
             return .unary(.not, operand, t.span.through(operand.span))
@@ -409,6 +418,7 @@ struct Parser {
     // additive -> multiplicative { ('+' | '-') multiplicative }
     private mutating func additive() throws -> Expr {
         var left = try multiplicative()
+        var length = 0
         while true {
             let op: BinaryOperator
             switch peek.kind {
@@ -416,6 +426,7 @@ struct Parser {
             case .symbol(.minus): op = .subtract
             default: return left
             }
+            try lengthen(&length)
             advance()
             skipNewlines()
             let right = try multiplicative()
@@ -426,6 +437,7 @@ struct Parser {
     // multiplicative -> unary { ('*' | '/' | '@' | '%') unary }
     private mutating func multiplicative() throws -> Expr {
         var left = try unary()
+        var length = 0
         while true {
             let op: BinaryOperator
             switch peek.kind {
@@ -435,10 +447,18 @@ struct Parser {
             case .symbol(.percent): op = .modulo
             default: return left
             }
+            try lengthen(&length)
             advance()
             skipNewlines()
             let right = try unary()
             left = .binary(op, left, right, left.span.through(right.span))
+        }
+    }
+
+    private mutating func lengthen(_ length: inout Int) throws {
+        length += 1
+        if length > Parser.maxChain {
+            throw error(at: peek, "expression too long (more than \(Parser.maxChain) operators in a row)")
         }
     }
 
@@ -479,7 +499,9 @@ struct Parser {
     // postfix -> primary { '(' args ')' | '[' indices ']' | '.' NAME }
     private mutating func postfix() throws -> Expr {
         var e = try primary()
+        var length = 0
         while true {
+            if check(.leftParen) || check(.leftBracket) || check(.dot) { try lengthen(&length) }
             if match(.leftParen) {
                 let args = try arguments()
                 let close = try expect(.rightParen, "')' to close the call")

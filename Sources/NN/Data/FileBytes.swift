@@ -25,7 +25,7 @@ enum FileBytes {
         case .openForReading: return "cannot open (\(failure.reason))"
         case .read: return "read error"
         case .openForWriting: return "cannot open for writing (\(failure.reason))"
-        case .write: return "write failed"
+        case .write: return "write failed (\(failure.reason)); the file is unchanged"
         case .rename: return "cannot write (\(failure.reason))"
         }
     }

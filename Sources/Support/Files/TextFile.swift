@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Reads and writes whole files with the C library (Foundation costs start-up time).
 public enum TextFile {
@@ -28,14 +29,57 @@ public enum TextFile {
         public var reason: String
         /// Which step failed.
         public var step: Step = .read
-        /// `cannot access notebooks/x.gbook: No such file or directory`.
-        public var description: String { "cannot access \(path): \(reason)" }
+        /// `cannot read notebooks/x.gbook: No such file or directory`, or for a
+        /// write `cannot write x.gbook: File too large (the file is unchanged)`.
+        public var description: String {
+            switch step {
+            case .openForReading, .read: return "cannot read \(path): \(reason)"
+            case .openForWriting, .write, .rename: return "cannot write \(path): \(reason) (the file is unchanged)"
+            }
+        }
     }
 
-    /// The whole file as a string (invalid UTF-8 is repaired with U+FFFD).
-    /// - Throws: `TextFile.Failure` when it cannot be opened or read.
+    /// The whole file as a string.
+    /// - Throws: `TextFile.Failure` when it cannot be opened or read, `NotUTF8` when its
+    ///   bytes are not UTF-8 (repairing them would run or show text nobody wrote).
     public static func read(_ path: String) throws -> String {
-        String(decoding: try readBytes(path), as: UTF8.self)
+        let bytes = try readBytes(path)
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        throw NotUTF8(bytes: bytes)
+    }
+
+    /// A file whose bytes are not UTF-8, located at its first bad byte.
+    public struct NotUTF8: Error, CustomStringConvertible, Equatable {
+        /// 1-based line and column (in bytes) of the first byte that is not UTF-8.
+        public var line: Int, column: Int
+        public var byte: UInt8
+
+        public init(line: Int, column: Int, byte: UInt8) {
+            self.line = line
+            self.column = column
+            self.byte = byte
+        }
+
+        init(bytes: [UInt8]) {
+            // A newline byte never occurs inside a multi-byte sequence, so lines split safely.
+            let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            let bad = lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0
+            let text = lines.isEmpty ? [] : Array(lines[bad])
+            var column = 0
+            while column < text.count {
+                var decoder = UTF8()
+                var rest = text[column...].makeIterator()
+                guard case .scalarValue(let scalar) = decoder.decode(&rest) else { break }
+                column += UTF8.width(scalar)
+            }
+            self.line = bad + 1
+            self.column = column + 1
+            self.byte = column < text.count ? text[column] : 0
+        }
+
+        public var description: String {
+            "line \(line), column \(column): not UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))"
+        }
     }
 
     /// The bytes of the whole file.
@@ -78,25 +122,74 @@ public enum TextFile {
     }
 
     /// Writes `bytes` atomically, as `writeAtomically(_:to:)` does text.
-    /// - Throws: `TextFile.Failure` when any step fails (the temporary file is removed).
+    ///
+    /// Every failure (a full disk, `ulimit -f`, a read-only or forbidden folder) leaves
+    /// the previous file byte for byte and removes the temporary file, so no caller
+    /// can lose a file by saving it. The reason is the `errno` of the step that failed,
+    /// read before any clean-up can overwrite it.
+    /// - Throws: `TextFile.Failure` when any step fails.
     public static func writeAtomically(bytes: [UInt8], to path: String) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        guard let file = fopen(temporary, "wb") else {
-            throw Failure(path: temporary, reason: String(cString: strerror(errno)), step: .openForWriting)
-        }
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        let flushed = fflush(file) == 0 && fsync(fileno(file)) == 0
-        let closed = fclose(file) == 0
-        guard written == bytes.count, flushed, closed else {
-            let reason = String(cString: strerror(errno))
+        let (temporary, fd) = try createTemporary(beside: path)
+        func fail(_ step: Step, _ code: Int32) -> Failure {
             unlink(temporary)
-            throw Failure(path: path, reason: reason, step: .write)
+            return Failure(path: path, reason: String(cString: strerror(code)), step: step)
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw Failure(path: path, reason: reason, step: .rename)
+        // The new file keeps the old one's permissions, or gets the usual ones (umask).
+        var status = stat()
+        if stat(path, &status) == 0 { _ = fchmod(fd, status.st_mode & 0o7777) }
+        if let code = writeAll(fd, bytes) {
+            close(fd)
+            throw fail(.write, code)
         }
+        if fsync(fd) != 0 {
+            let code = errno
+            close(fd)
+            throw fail(.write, code)
+        }
+        if close(fd) != 0 { throw fail(.write, errno) }
+        if rename(temporary, path) != 0 { throw fail(.rename, errno) }
+    }
+
+    /// A new file beside `path` that no other writer (another thread or process
+    /// saving the same file) can share: `O_EXCL` with a per-process counter.
+    private static func createTemporary(beside path: String) throws -> (String, Int32) {
+        while true {
+            let serial = temporarySerial.add(1, ordering: .relaxed).newValue
+            let temporary = path + ".tmp-\(getpid())-\(serial)"
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd >= 0 { return (temporary, fd) }
+            if errno != EEXIST {
+                throw Failure(path: path, reason: String(cString: strerror(errno)), step: .openForWriting)
+            }
+        }
+    }
+
+    /// Writes all of `bytes` to `fd`, resuming after signals and short writes;
+    /// the `errno` of the write that failed, or nil. Used by append-only writers
+    /// (the journal) that cannot go through a temporary file.
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+        bytes.withUnsafeBytes { buffer -> Int32? in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count {
+                let n = writeDescriptor(fd, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                // A zero-byte write of a non-empty buffer makes no progress; call it a full disk.
+                if n == 0 { return ENOSPC }
+                offset += n
+            }
+            return nil
+        }
+    }
+
+    /// Ignores `SIGXFSZ`, whose default action kills the process when a write passes
+    /// `ulimit -f`; ignored, the write fails with `EFBIG` and the caller reports it.
+    /// Front ends call it once at start-up.
+    public static func survivingFileSizeLimits() {
+        signal(SIGXFSZ, SIG_IGN)
     }
 
     /// Whether anything exists at `path`.
@@ -108,6 +201,14 @@ public enum TextFile {
     public static func remove(_ path: String) {
         unlink(path)
     }
+}
+
+/// Numbers the temporary files this process makes.
+private let temporarySerial = Atomic<Int>(0)
+
+/// `write(2)`, out of reach of `TextFile`'s names.
+private func writeDescriptor(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
 }
 
 /// `read(2)`, out of reach of `TextFile.read(_:)`'s name.
