@@ -36,6 +36,7 @@ test: test-deps
 	@$(MAKE) --no-print-directory replay-cpus
 	sh docs/notebooks/check-exports.sh $(BIN)
 	bash Tests/terminal/repl_terminal_test.sh $(BIN)
+	bash Tests/terminal/session_replay_test.sh $(BIN)
 	@$(MAKE) --no-print-directory jupyter
 	@$(MAKE) --no-print-directory gateway
 	@$(MAKE) --no-print-directory browser

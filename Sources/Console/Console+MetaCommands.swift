@@ -14,6 +14,8 @@ extension Console {
             display.variables(VariableTable(rows: interpreter.variables))
         case .reset:
             interpreter.reset()
+            pendingReset = true
+            journal?.append(source: ":reset", outputs: [])
             display.note("session reset: every variable forgotten")
         case .history:
             var lines: [String] = []
@@ -31,6 +33,8 @@ extension Console {
         case .builtinHelp(let name):
             if let help = interpreter.help(for: name) {
                 display.note(help)
+            } else if let topic = LanguageHelp.topics[name] {
+                display.note(topic)
             } else {
                 let close = interpreter.completions(for: String(name.prefix(2))).prefix(8)
                 display.failure(ErrorReport(message: "no builtin named '\(name)'" +
@@ -38,7 +42,11 @@ extension Console {
                 return .failed
             }
         case .save(let path):
-            return save(to: path, display: display)
+            return save(to: path, replacing: false, display: display)
+        case .saveReplacing(let path):
+            return save(to: path, replacing: true, display: display)
+        case .check:
+            return check(display: display)
         case .load(let path):
             return load(path, display: display)
         case .run(let path):
@@ -47,18 +55,6 @@ extension Console {
             return export(to: path, display: display)
         }
         return .succeeded
-    }
-
-    /// `:save FILE`: the transcript as a `.gbook`, written atomically.
-    func save(to path: String, display: ConsoleDisplay) -> Outcome {
-        do {
-            try FileSystem.writeAtomically(path, NotebookWriter.serialize(transcript))
-            display.note("saved \(transcript.cells.count) cells to \(path)")
-            return .succeeded
-        } catch {
-            display.failure(ErrorReport(message: "cannot save: \(error)"))
-            return .failed
-        }
     }
 
     /// `:load FILE`: runs each code cell of a notebook (or statement of a script)
@@ -129,6 +125,12 @@ extension Console {
         for entry in journalEntries {
             if entry.trimmingSpaces().hasPrefix("#'") {
                 recordProse(entry)
+                continue
+            }
+            if MetaCommand.parse(entry) == .command(.reset) {
+                interpreter.reset()
+                pendingReset = true
+                journal?.append(source: ":reset", outputs: [])
                 continue
             }
             evaluate(entry, display: display)

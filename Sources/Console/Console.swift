@@ -13,13 +13,22 @@ public final class Console {
     /// The interpreter entries run in; `:reset` keeps the same one and resets it.
     public let interpreter: Interpreter
     /// The session as a notebook: one code cell per entry, `#'` lines as prose.
-    public private(set) var transcript = Notebook()
+    public internal(set) var transcript = Notebook()
     /// The crash-recovery journal, or nil when none is kept.
     public var journal: Journal?
     /// Every entry submitted, commands included, oldest first (`:history`).
     public private(set) var entries: [String] = []
     /// How many source entries ran; names them `<repl N>` when no origin is given.
     public private(set) var entryNumber = 0
+    /// Set by `:reset` until the next cell is recorded, which then carries `#+ reset`.
+    var pendingReset = false
+    /// The files `:save` wrote in this session: only these are replaced without `:save!`.
+    var savedPaths: Set<String> = []
+    /// Entries kept in the transcript but not replayed (interrupted, or unreadable as a
+    /// cell): state they made may be missing on replay, which `:save` points out.
+    var unreplayedEntries = 0
+    /// What the statements of the entry being evaluated printed, for its journal record.
+    var lastOutputs: [String] = []
 
     /// What became of a submitted entry.
     public enum Outcome: Equatable, Sendable {
@@ -99,6 +108,29 @@ public final class Console {
                          display: ConsoleDisplay) -> Bool {
         entryNumber += 1
         let name = origin ?? "<repl \(entryNumber)>"
+        lastOutputs = []
+        var succeeded = true
+        for piece in Console.pieces(of: source) {
+            switch piece {
+            case .comment(let raw):
+                recordComment(raw)
+            case .statement(let statement, let line):
+                // The first failure stops the entry, as one chunk would have stopped.
+                if !evaluateStatement(statement, origin: name, firstLine: firstLine + line - 1, display: display) {
+                    succeeded = false
+                }
+            }
+            if !succeeded { break }
+        }
+        if let failure = journal?.append(source: source, outputs: lastOutputs) {
+            display.note("journal not updated (\(failure)); earlier entries are intact")
+        }
+        return succeeded
+    }
+
+    /// Runs one statement of an entry, shows what it prints, and records it as one cell.
+    func evaluateStatement(_ source: String, origin name: String, firstLine: Int,
+                           display: ConsoleDisplay) -> Bool {
         let padded = String(repeating: "\n", count: max(0, firstLine - 1)) + source
         var outputs: [String] = []
         interpreter.outputHandler = { output in
@@ -114,23 +146,22 @@ public final class Console {
         }
         interpreter.progressHandler = { display.progress($0) }
         let diagnostic = interpreter.run(padded, origin: name)
+        // A fit stopped by Ctrl-C returns its partial history without an error; the
+        // token still says it was stopped.
+        let interrupted = diagnostic?.kind == .interrupted || interpreter.interruption.isRequested
         interpreter.outputHandler = { _ in }
         interpreter.echoHandler = nil
         interpreter.progressHandler = nil
         display.entryFinished()
-        var options = CellOptions()
         if let diagnostic {
             let report = ErrorReport(diagnostic, source: padded, origin: name)
             display.failure(report)
             // Recorded as replay records it, so a saved session replays clean.
             outputs.append(report.recordedLine)
-            options.expectError = true
         }
         let lines = outputs.flatMap { $0.splitLines().isEmpty ? [""] : $0.splitLines() }
-        transcript.append(Cell(source: source, outputs: lines, options: options))
-        if let failure = journal?.append(source: source, outputs: outputs) {
-            display.note("journal not updated (\(failure)); earlier entries are intact")
-        }
+        record(source, outputs: lines, failed: diagnostic != nil, interrupted: interrupted)
+        lastOutputs += outputs
         return diagnostic == nil
     }
 

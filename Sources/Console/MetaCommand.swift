@@ -14,6 +14,11 @@ public enum MetaCommand: Equatable, Sendable {
     case quit
     /// `:save FILE`: write the session as a `.gbook` notebook.
     case save(String)
+    /// `:save! FILE`: the same, replacing a file this session did not write.
+    case saveReplacing(String)
+    /// `:check`: replay the session so far in a fresh interpreter and name the first
+    /// cell whose output differs.
+    case check
     /// `:load FILE`: run a notebook's or script's code into this session.
     case load(String)
     /// `:run FILE`: replay a notebook in a fresh session and report.
@@ -42,7 +47,8 @@ extension MetaCommand {
         ("reset", nil, "forget every variable"),
         ("time", "EXPR", "run EXPR and show how long it took"),
         ("history", nil, "the entries typed so far"),
-        ("save", "FILE", "save the session as a .gbook notebook"),
+        ("save", "FILE", "save the session as a .gbook notebook (:save! replaces any file)"),
+        ("check", nil, "replay the session so far in a fresh session and compare"),
         ("load", "FILE", "run a notebook's code into this session"),
         ("run", "FILE", "replay a notebook in a fresh session and report"),
         ("export", "FILE", "export the session as Markdown"),
@@ -84,6 +90,8 @@ extension MetaCommand {
         case "quit", "q", "exit": return noArgument(.quit)
         case "time": return needs("EXPR") { .time($0) }
         case "save": return needs("FILE") { .save($0) }
+        case "save!": return needs("FILE") { .saveReplacing($0) }
+        case "check": return noArgument(.check)
         case "load": return needs("FILE") { .load($0) }
         case "run": return needs("FILE") { .run($0) }
         case "export": return needs("FILE") { .export($0) }
@@ -103,6 +111,7 @@ extension MetaCommand {
             lines.append("  " + left.padded(to: 14) + entry.summary)
         }
         lines.append("  " + "?NAME".padded(to: 14) + "help on a builtin, as in ?zeros")
+        lines.append("  " + "?TOPIC".padded(to: 14) + "help on the language: " + LanguageHelp.names)
         lines.append("Keys: Tab completes, Up/Down and Ctrl-R search history, Ctrl-C cancels, Ctrl-D quits.")
         return lines.joined(separator: "\n")
     }

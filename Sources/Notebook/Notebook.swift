@@ -153,6 +153,9 @@ public struct CellOptions: Sendable, Equatable {
     /// Seconds the cell may run in replay before it is stopped and fails, or nil to
     /// inherit (from the header, then `gradbook run --timeout`, then 600).
     public var timeout: Double?
+    /// Start a fresh session before this cell, as `:reset` did at the prompt, so the
+    /// cells after a reset replay against what was defined after it, not before.
+    public var reset: Bool
 
     /// The tolerance used when neither cell nor notebook sets one.
     public static let defaultTolerance = 1e-9
@@ -163,8 +166,9 @@ public struct CellOptions: Sendable, Equatable {
 
     /// Makes a set of options; nothing set by default.
     public init(tolerance: Double? = nil, absoluteTolerance: Double? = nil, skip: Bool = false,
-                expectError: Bool = false, timeout: Double? = nil) {
+                expectError: Bool = false, timeout: Double? = nil, reset: Bool = false) {
         self.tolerance = tolerance
+        self.reset = reset
         self.absoluteTolerance = absoluteTolerance
         self.skip = skip
         self.expectError = expectError
@@ -173,7 +177,7 @@ public struct CellOptions: Sendable, Equatable {
 
     /// Whether no option is set.
     public var isEmpty: Bool {
-        tolerance == nil && absoluteTolerance == nil && !skip && !expectError && timeout == nil
+        tolerance == nil && absoluteTolerance == nil && !skip && !expectError && timeout == nil && !reset
     }
 
     /// These options with any set in `other` taking precedence.
@@ -181,7 +185,7 @@ public struct CellOptions: Sendable, Equatable {
         CellOptions(tolerance: other.tolerance ?? tolerance,
                     absoluteTolerance: other.absoluteTolerance ?? absoluteTolerance,
                     skip: skip || other.skip, expectError: expectError || other.expectError,
-                    timeout: other.timeout ?? timeout)
+                    timeout: other.timeout ?? timeout, reset: reset || other.reset)
     }
 
     /// A time limit as options and messages write it: `5`, `0.2`.
@@ -197,6 +201,7 @@ public struct CellOptions: Sendable, Equatable {
         if let timeout { parts.append("timeout=\(CellOptions.secondsText(timeout))") }
         if skip { parts.append("skip") }
         if expectError { parts.append("error") }
+        if reset { parts.append("reset") }
         return "#+ " + parts.joined(separator: " ")
     }
 }

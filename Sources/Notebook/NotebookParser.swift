@@ -117,14 +117,14 @@ public enum NotebookParser {
     }
 
     /// Parses the text after `#+`: `notebook`? then `tol=X`, `atol=X`, `timeout=SECONDS`, `skip`,
-    /// `error`, separated by spaces or commas.
+    /// `error`, `reset`, separated by spaces or commas.
     static func parseOptions(_ text: Substring, line: Int) throws -> (header: Bool, CellOptions) {
         var words = text.split { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" }.map(String.init)
         let isHeader = words.first == "notebook"
         if isHeader { words.removeFirst() }
         var options = CellOptions()
         if words.isEmpty {
-            throw NotebookError(line: line, message: "'#+' line sets no option (known: tol=, atol=, timeout=, skip, error)")
+            throw NotebookError(line: line, message: "'#+' line sets no option (known: tol=, atol=, timeout=, skip, error, reset)")
         }
         for word in words {
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
@@ -146,10 +146,11 @@ public enum NotebookParser {
                 options.timeout = value
             case ("skip", 1) where !isHeader: options.skip = true
             case ("error", 1) where !isHeader: options.expectError = true
-            case ("skip", 1), ("error", 1):
+            case ("reset", 1) where !isHeader: options.reset = true
+            case ("skip", 1), ("error", 1), ("reset", 1):
                 throw NotebookError(line: line, message: "'\(word)' applies to one cell, not to the whole notebook")
             default:
-                throw NotebookError(line: line, message: "unknown cell option '\(word)' (known: tol=, atol=, timeout=, skip, error)")
+                throw NotebookError(line: line, message: "unknown cell option '\(word)' (known: tol=, atol=, timeout=, skip, error, reset)")
             }
         }
         return (isHeader, options)

@@ -66,6 +66,8 @@ enum NotebookRun {
         for (index, first) in zip(notebook.items.indices, notebook.firstLines) {
             guard case .code(let cell) = notebook.items[index] else { continue }
             let options = defaults.overridden(by: cell.options)
+            // A reset happened at the prompt before this cell whether or not the cell runs.
+            if options.reset { interpreter.reset() }
             if options.skip { continue }
             if timedOut {
                 outcome.notRun.append(index)

@@ -63,7 +63,8 @@ public enum Replay {
                     lines.append("")
                     continue
                 }
-                lines.append("FAIL \(origin):\(failure.line): \(failure.source)")
+                // The code line names the cell; the diff below gives the `#>` lines.
+                lines.append("FAIL \(origin):\(failure.cellLine): \(failure.source)")
                 if let note = failure.note { lines.append(note) }
                 if let mismatch = failure.mismatch {
                     lines.append("--- \(origin) (recorded)")

@@ -50,6 +50,15 @@ public final class Session {
                 buffer.removeAll()
             case .endOfInput:
                 if SignalHandling.hangupRequested { return 129 }
+                // Ctrl-D inside a block most often means "give up this block", not
+                // "leave": drop it and say so; a second Ctrl-D at the empty prompt quits.
+                if !buffer.isEmpty {
+                    let count = buffer.count
+                    buffer.removeAll()
+                    if terminal.inputIsTTY { print("") }
+                    display.note("dropped the unfinished entry (\(count) line\(count == 1 ? "" : "s")); Ctrl-D again quits")
+                    continue
+                }
                 if terminal.inputIsTTY { print("") }
                 console.journal?.close()
                 return 0

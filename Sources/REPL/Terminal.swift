@@ -22,6 +22,21 @@ public struct Terminal: Equatable, Sendable {
     }
 }
 
+extension Terminal {
+    /// The plot canvas width for this terminal: its columns less room for the y
+    /// labels, between 30 and 200; 72, the width notebooks were drawn at, when
+    /// standard output is not a terminal, so piped output does not depend on a window.
+    public static func plotWidth() -> Int {
+        guard isatty(1) == 1 else { return 72 }
+        var size = winsize()
+        var columns = 0
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0 { columns = Int(size.ws_col) }
+        if columns == 0, let text = Environment.value("COLUMNS"), let value = Int(text) { columns = value }
+        guard columns > 0 else { return 72 }
+        return min(200, max(30, columns - 12))
+    }
+}
+
 /// Decides whether Gradbook writes ANSI colour.
 ///
 /// Colour is used only when the stream goes to a terminal, never when `NO_COLOR`

@@ -16,9 +16,14 @@ final class TerminalDisplay: ConsoleDisplay {
     }
 
     func show(_ output: Output) {
+        // A builtin that ends early (fit stopping, minimize converging) leaves its bar
+        // short of the total; what follows must not print on the bar's line.
+        progressBar.finish()
         switch output {
         case .text(let text): print(text)
-        case .plot(let spec): print(TerminalPlot.render(spec, width: 72, height: 18, color: color))
+        case .plot(let spec):
+            // Measured per plot: the window may have been resized since the last one.
+            print(TerminalPlot.render(spec, width: Terminal.plotWidth(), height: 18, color: color))
         }
     }
 
@@ -27,9 +32,13 @@ final class TerminalDisplay: ConsoleDisplay {
         progressBar.draw(done: progress.done, total: progress.total, message: progress.message)
     }
 
-    func note(_ text: String) { print(text) }
+    func note(_ text: String) {
+        progressBar.finish()
+        print(text)
+    }
 
     func failure(_ report: ErrorReport) {
+        progressBar.finish()
         flushStandardOutput()
         let text = report.rendered(color: color)
         writeToStandardError(text.hasSuffix("\n") ? text : text + "\n")

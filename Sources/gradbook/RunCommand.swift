@@ -104,7 +104,11 @@ struct RunCommand: ParsableCommand {
             if totals.unexpected > 0 || totals.unreadable > 0 { throw ExitCode(1) }
             return
         }
-        print(Replay.summary(passed: totals.passed, failed: totals.failed, skipped: totals.skipped, notRun: totals.notRun))
+        // Each report ends with its file's summary; a total only adds to several.
+        if paths.count != 1 {
+            print(Replay.summary(passed: totals.passed, failed: totals.failed, skipped: totals.skipped,
+                                 notRun: totals.notRun))
+        }
         if totals.failed > 0 || totals.unreadable > 0 { throw ExitCode(1) }
     }
 

@@ -299,7 +299,7 @@ private func cells(_ json: JSONValue) -> [JSONValue] { json["cells"]?.arrayValue
         (#"{"nbformat": 4, "cells": [{"cell_type": "code", "source": "function f()\n  1"}]}"#,
          "t.ipynb: cell 1: the statement at its line 1 never closes: expected 'end' to close 'function' at line 1"),
         (#"{"nbformat": 4, "cells": [{"cell_type": "code", "source": "x", "metadata": {"gradbook": {"options": "fast"}}}]}"#,
-         #"t.ipynb: cell 1: "metadata.gradbook.options": unknown cell option 'fast' (known: tol=, atol=, timeout=, skip, error)"#),
+         #"t.ipynb: cell 1: "metadata.gradbook.options": unknown cell option 'fast' (known: tol=, atol=, timeout=, skip, error, reset)"#),
         (#"{"nbformat": 4, "metadata": {"gradbook": {"options": "skip"}}, "cells": []}"#,
          #"t.ipynb: the notebook metadata: "metadata.gradbook.options": 'skip' applies to one cell, not to the whole notebook"#),
         (#"{"nbformat": 4, "cells": [{"cell_type": "code", "source": "x", "metadata": {"tags": "skip-execution"}}]}"#,

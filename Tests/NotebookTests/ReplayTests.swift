@@ -32,7 +32,7 @@ private func replay(_ text: String) throws -> Replay.Report {
     let failure = try #require(report.failures.first)
     #expect(failure.line == 4)
     #expect(failure.mismatch?.diff == "@@ -4,1 +4,1 @@\n-#> 1.6\n+#> 1.5")
-    #expect(report.text.contains("FAIL test.gbook:4: y = x * 3"))
+    #expect(report.text.contains("FAIL test.gbook:3: y = x * 3"))
 }
 
 @Test func changedTensorEntryReportsLargestErrorAndWhere() throws {

@@ -1,0 +1,54 @@
+"""A session run through the kernel saves, with `:save` in a cell, a notebook that
+replays: the kernel shares the prompt's Console, so errors, resets, redefinitions
+and cells of several statements are written as the terminal writes them."""
+
+import os
+import tempfile
+
+import pytest
+
+from conftest import run_gradbook
+from kernel_driver import run_cell
+
+SESSIONS = {
+    "errors": ["a = 1", "b = a + nope", "A = [[1, 2], [3, 4]]\nA @ [1, 2, 3]", "c = a + 1"],
+    "reset": ["f(x) = x + 1", "f(1)", ":reset", "y = 1", "f(2)"],
+    "redefined": ["f(x) = x^2", "f(3)", "f(x) = x^3", "f(3)"],
+    "several_statements": ["a = 1\n# a comment\nb = a + 1\n\nprint(b * 3)\n\n", "b"],
+    "block": ["function loss(w)\n    r = w - 1\n    return sum(r^2)\nend", "loss([1, 2, 3])"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SESSIONS))
+def test_kernel_session_saves_a_notebook_that_replays(kc, name):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, name + ".gbook")
+        for cell in SESSIONS[name]:
+            run_cell(kc, cell)
+        run = run_cell(kc, ":save " + path)
+        assert run.reply["content"]["status"] == "ok", run.reply
+        with open(path) as f:
+            text = f.read()
+        done = run_gradbook("run", path)
+        assert done.returncode == 0, done.stdout + text
+        assert " 0 failed" in done.stdout
+        if name == "reset":
+            assert "#+ reset\ny = 1\n#> 1\n#+ error\nf(2)\n#> error: unknown name 'f'\n" in text
+        if name == "several_statements":
+            assert text == "a = 1\n#> 1\n# a comment\nb = a + 1\n#> 2\nprint(b * 3)\n#> 6\nb\n#> 2\n"
+
+
+def test_saving_over_a_file_the_kernel_did_not_write_needs_save_bang(kc):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "mine.gbook")
+        with open(path, "w") as f:
+            f.write("precious = 1\n")
+        run_cell(kc, "x = 2")
+        refused = run_cell(kc, ":save " + path)
+        assert refused.reply["content"]["status"] == "error"
+        with open(path) as f:
+            assert f.read() == "precious = 1\n"
+        forced = run_cell(kc, ":save! " + path)
+        assert forced.reply["content"]["status"] == "ok"
+        with open(path) as f:
+            assert f.read() == "x = 2\n#> 2\n"
