@@ -92,7 +92,8 @@ private func scratchFolder(_ name: String) throws -> String {
         ([0xED, 0xA0, 0x80], 1, 1, 0xED),
     ])
     func bytesThatAreNotUTF8AreRefusedAtTheirLine(_ bytes: [UInt8], _ line: Int, _ column: Int, _ byte: UInt8) throws {
-        let folder = try scratchFolder("utf8")
+        // One folder per case: parameterized cases run in parallel.
+        let folder = try scratchFolder("utf8-\(line)-\(column)")
         let path = folder + "/bad.txt"
         let file = fopen(path, "wb")
         _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
