@@ -145,7 +145,11 @@ struct Resolver {
         var candidates = Array(chunkGlobals) + allNames()
         s = scope
         while let cur = s { candidates += cur.slots.keys; s = cur.parent }
-        if let suggestion = Suggest.closest(to: name, in: candidates) { notes.append("did you mean '\(suggestion)'?") }
+        if let hint = Hints.unknownName(name) {
+            notes.append(hint)
+        } else if let suggestion = Suggest.closest(to: name, in: candidates) {
+            notes.append("did you mean '\(suggestion)'?")
+        }
         throw Diagnostic(.name, "unknown name '\(name)'", span, notes: notes)
     }
 

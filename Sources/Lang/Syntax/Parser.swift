@@ -167,7 +167,13 @@ struct Parser {
             }
         }
         if atStatementEnd { return stmt }
-        throw error(at: peek, "expected end of statement")
+        var d = error(at: peek, "expected end of statement")
+        if case .expression(.name(let word, _), _) = stmt, let hint = Hints.statementWord(word) {
+            d.notes.append(hint)
+        } else if check(.colon) {
+            d.notes.append("a block needs no ':'; it runs to its 'end'")
+        }
+        throw d
     }
 
     // simpleStatement -> exprList [ '=' exprList ] | expr ('+=' | '-=' | '*=' | '/=') expr
@@ -709,7 +715,9 @@ struct Parser {
         case .symbol(.leftBrace):
             return try dictionary()
         default:
-            throw error(at: t, "expected an expression")
+            var d = error(at: t, "expected an expression")
+            if t.kind == .symbol(.colon) { d.notes.append("a block needs no ':'; it runs to its 'end'") }
+            throw d
         }
     }
 }
