@@ -63,7 +63,15 @@ extension Compiler {
                 }
             }
         }
-        let slots = names.map { slot($0.0, $0.1, scope) }
+        // A variable a closure captures keeps its last value: the closures made in the
+        // loop read it later (Python's late binding), so it is not restored.
+        let restored = names.filter { name, _ in
+            switch Resolver.resolved(name, in: scope) {
+            case .cellLocal?, .capture?: return false
+            default: return true
+            }
+        }
+        let slots = restored.map { slot($0.0, $0.1, scope) }
         let run = step, isDict = c.value != nil
         return { b in
             let homes = try slots.map { try $0(b) }

@@ -38,15 +38,19 @@ extension Operators {
 
     /// Python's `==` between two values as one boolean: numbers by value, containers
     /// element by element, tensors when every element agrees, objects by identity.
-    static func equal(_ a: Value, _ b: Value) -> Bool {
+    /// Containers nested deeper than `maxDepth` (a list that holds itself) compare unequal
+    /// rather than recursing without end.
+    static func equal(_ a: Value, _ b: Value, depth: Int = 0) -> Bool {
+        let maxDepth = 200
         switch (a, b) {
         case (.string(let x), .string(let y)): return x.value == y.value
-        case (.list(let x), .list(let y)): return x === y || sequencesEqual(x.items, y.items)
-        case (.tuple(let x), .tuple(let y)): return sequencesEqual(x.items, y.items)
+        case (.list(let x), .list(let y)):
+            return x === y || (depth < maxDepth && sequencesEqual(x.items, y.items, depth + 1))
+        case (.tuple(let x), .tuple(let y)): return depth < maxDepth && sequencesEqual(x.items, y.items, depth + 1)
         case (.dict(let x), .dict(let y)):
-            guard x.count == y.count else { return false }
+            guard x === y || (x.count == y.count && depth < maxDepth) else { return x === y }
             for (k, v) in zip(x.keys, x.values) {
-                guard let w = y[k], equal(v, w) else { return false }
+                guard let w = y[k], equal(v, w, depth: depth + 1) else { return false }
             }
             return true
         default:
@@ -58,8 +62,8 @@ extension Operators {
         }
     }
 
-    private static func sequencesEqual(_ x: [Value], _ y: [Value]) -> Bool {
-        x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
+    private static func sequencesEqual(_ x: [Value], _ y: [Value], _ depth: Int) -> Bool {
+        x.count == y.count && zip(x, y).allSatisfy { equal($0, $1, depth: depth) }
     }
 
     /// The operators a list, tuple, dict or string takes beyond what `binary` does
@@ -73,7 +77,18 @@ extension Operators {
             guard let k = Int(exactly: n) else {
                 throw Diagnostic(.type, "a string repeats a whole number of times, got \(ValueFormatter.number(n, precision: 10))", span)
             }
+            guard s.value.utf8.count * Swift.max(0, k) <= 1_000_000_000 else {
+                throw Diagnostic(.memory, "a string of \(s.value.utf8.count) bytes repeated \(k) times is too long", span)
+            }
             return Value(String(repeating: s.value, count: Swift.max(0, k)))
+        case (.multiply, .list(let l), .number(let n)), (.multiply, .number(let n), .list(let l)):
+            guard let k = Int(exactly: n) else {
+                throw Diagnostic(.type, "a list repeats a whole number of times, got \(ValueFormatter.number(n, precision: 10))", span)
+            }
+            guard l.items.count * Swift.max(0, k) <= 100_000_000 else {
+                throw Diagnostic(.memory, "a list of \(l.items.count) repeated \(k) times is too long", span)
+            }
+            return Value(list: Array([[Value]](repeating: l.items, count: Swift.max(0, k)).joined()))
         case (.less, .tuple, .tuple): return .bool(try Ordering.less(a, b, span))
         case (.greater, .tuple, .tuple): return .bool(try Ordering.less(b, a, span))
         case (.lessEqual, .string(let x), .string(let y)): return .bool(x.value <= y.value)

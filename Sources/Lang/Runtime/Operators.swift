@@ -264,6 +264,7 @@ enum Operators {
             case .at(let i):
                 let j = i < 0 ? i + l.items.count : i
                 guard j >= 0, j < l.items.count else {
+                    if l.items.isEmpty { throw Diagnostic(.index, "index \(i) is out of range: the list is empty", itemSpan(items[0])) }
                     throw Diagnostic(.index, "index \(i) is out of range for a list of \(l.items.count) (valid: \(-l.items.count) to \(l.items.count - 1))", itemSpan(items[0]))
                 }
                 return l.items[j]
