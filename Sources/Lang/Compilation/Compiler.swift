@@ -262,6 +262,8 @@ struct Compiler {
             switch baseExpr {
             case .name(let n, let s): writeBase = writer(.name(n, s), scope)
             case .attribute(let o, let n, let s): writeBase = writer(.attribute(o, n, s), scope)
+            // `l[0][1] = x` with a tensor inside a list or dict: the updated tensor goes back in.
+            case .index(let o, let its, let s): writeBase = writer(.index(o, its, s), scope)
             default: writeBase = nil
             }
             let indexEvals = indexItems(items, scope)

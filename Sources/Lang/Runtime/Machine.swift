@@ -271,6 +271,15 @@ final class Machine {
                                  notes: ["signature: \(b.signature)"])
             }
         }
+        // A list or tuple of numbers (or of same-shape tensors) passed for a tensor is that
+        // tensor, as the literal would be: `sum(losses)` after `losses.append(...)`.
+        for i in bound.indices {
+            switch bound[i] {
+            case .list(let l): if let t = Machine.tensorArgument(params[i], l.items) { bound[i] = t }
+            case .tuple(let t): if let x = Machine.tensorArgument(params[i], t.items) { bound[i] = x }
+            default: continue
+            }
+        }
         // Types are checked once the call's shape is right, in parameter order so the
         // first wrong argument is reported; defaults are the builtin's own and need none.
         for i in params.indices {
@@ -287,6 +296,16 @@ final class Machine {
             throw d
         } catch {
             throw Machine.diagnostic(for: error, at: span)
+        }
+    }
+
+    /// The tensor a sequence stands for when `param` takes a tensor, else nil.
+    private static func tensorArgument(_ param: Parameter, _ items: [Value]) -> Value? {
+        guard param.type == .tensor || param.type == .differentiable, !param.isVariadic, !items.isEmpty,
+              let v = try? Operators.makeList(items, SourceSpan(start: 0, end: 0, line: 1)) else { return nil }
+        switch v {
+        case .tensor, .variable: return v
+        default: return nil
         }
     }
 
