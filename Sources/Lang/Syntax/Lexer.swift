@@ -206,7 +206,7 @@ struct Lexer {
                 position += 2
             } else if c == UInt8(ascii: "{") {
                 if !text.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))); text = [] }
-                parts.append(try formatField())
+                parts.append(contentsOf: try formatField())
             } else if c == UInt8(ascii: "}") {
                 throw Diagnostic(.syntax, "single '}' in an f-string (write '}}' for a brace)",
                                  SourceSpan(start: position, end: position + 1, line: line))
@@ -221,7 +221,7 @@ struct Lexer {
 
     /// One `{...}` of an f-string, from its `{` to past its `}`. The expression ends at
     /// the first `}`, `:` or `!` outside brackets and strings, so `{d["a:b"][1:2]}` works.
-    private mutating func formatField() throws -> LexedFormatPart {
+    private mutating func formatField() throws -> [LexedFormatPart] {
         let open = position
         position += 1
         let exprStart = position
@@ -245,7 +245,15 @@ struct Lexer {
             }
             position += 1
         }
-        let source = String(decoding: bytes[exprStart..<position], as: UTF8.self)
+        var source = String(decoding: bytes[exprStart..<position], as: UTF8.self)
+        // `{x=}` (Python 3.8): the text as written, then the value, shown as echo shows it
+        // unless a conversion or spec says otherwise.
+        var selfDocumenting: String?
+        let trimmed = source.reversed().drop { $0 == " " }
+        if trimmed.first == "=", !"=!<>".contains(trimmed.dropFirst().first ?? " ") {
+            selfDocumenting = source
+            source = String(trimmed.dropFirst().reversed())
+        }
         var conversion: Character?
         if bytes[position] == UInt8(ascii: "!") {
             let c = position + 1 < bytes.count ? bytes[position + 1] : 0
@@ -270,7 +278,11 @@ struct Lexer {
         }
         guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else { throw unclosed() }
         position += 1
-        return .field(source, start: exprStart + offset, conversion: conversion, spec: String(decoding: spec, as: UTF8.self))
+        let field = LexedFormatPart.field(source, start: exprStart + offset,
+                                          conversion: selfDocumenting != nil && conversion == nil && spec.isEmpty ? "r" : conversion,
+                                          spec: String(decoding: spec, as: UTF8.self))
+        if let selfDocumenting { return [.text(selfDocumenting), field] }
+        return [field]
     }
 
     /// Steps over a string literal inside an f-string field.
