@@ -271,8 +271,9 @@ final class Machine {
                                  notes: ["signature: \(b.signature)"])
             }
         }
-        // A list or tuple of numbers (or of same-shape tensors) passed for a tensor is that
-        // tensor, as the literal would be: `sum(losses)` after `losses.append(...)`.
+        // A list or tuple of numbers passed for a tensor is that tensor, as the literal would
+        // be: `sum(losses)` after `losses.append(...)`. A list of tensors stays a list: it may
+        // be a structure of parameters (`grad(f, ps)`), not a stack.
         for i in bound.indices {
             switch bound[i] {
             case .list(let l): if let t = Machine.tensorArgument(params[i], l.items) { bound[i] = t }
@@ -299,14 +300,19 @@ final class Machine {
         }
     }
 
-    /// The tensor a sequence stands for when `param` takes a tensor, else nil.
+    /// The 1-D tensor a sequence of numbers stands for when `param` takes a tensor, else nil.
     private static func tensorArgument(_ param: Parameter, _ items: [Value]) -> Value? {
-        guard param.type == .tensor || param.type == .differentiable, !param.isVariadic, !items.isEmpty,
-              let v = try? Operators.makeList(items, SourceSpan(start: 0, end: 0, line: 1)) else { return nil }
-        switch v {
-        case .tensor, .variable: return v
-        default: return nil
+        guard param.type == .tensor || param.type == .differentiable, !param.isVariadic, !items.isEmpty else { return nil }
+        var xs: [Double] = []
+        xs.reserveCapacity(items.count)
+        for item in items {
+            switch item {
+            case .number(let x): xs.append(x)
+            case .bool(let b): xs.append(b ? 1 : 0)
+            default: return nil
+            }
         }
+        return Value(Tensor(xs))
     }
 
     /// "sum() has no parameter 'axs'", with the closest name and the signature as notes:
