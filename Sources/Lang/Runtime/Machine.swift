@@ -53,6 +53,9 @@ final class Machine {
         for builtin in Registry.all.values {
             global(builtin.name).pointee = .builtin(builtin)
         }
+        for c in Constants.all {
+            global(c.name).pointee = .number(c.value)
+        }
     }
 
     deinit {
@@ -268,6 +271,16 @@ final class Machine {
                                  notes: ["signature: \(b.signature)"])
             }
         }
+        // A list or tuple of numbers passed for a tensor is that tensor, as the literal would
+        // be: `sum(losses)` after `losses.append(...)`. A list of tensors stays a list: it may
+        // be a structure of parameters (`grad(f, ps)`), not a stack.
+        for i in bound.indices {
+            switch bound[i] {
+            case .list(let l): if let t = Machine.tensorArgument(params[i], l.items) { bound[i] = t }
+            case .tuple(let t): if let x = Machine.tensorArgument(params[i], t.items) { bound[i] = x }
+            default: continue
+            }
+        }
         // Types are checked once the call's shape is right, in parameter order so the
         // first wrong argument is reported; defaults are the builtin's own and need none.
         for i in params.indices {
@@ -285,6 +298,21 @@ final class Machine {
         } catch {
             throw Machine.diagnostic(for: error, at: span)
         }
+    }
+
+    /// The 1-D tensor a sequence of numbers stands for when `param` takes a tensor, else nil.
+    private static func tensorArgument(_ param: Parameter, _ items: [Value]) -> Value? {
+        guard param.type == .tensor || param.type == .differentiable, !param.isVariadic, !items.isEmpty else { return nil }
+        var xs: [Double] = []
+        xs.reserveCapacity(items.count)
+        for item in items {
+            switch item {
+            case .number(let x): xs.append(x)
+            case .bool(let b): xs.append(b ? 1 : 0)
+            default: return nil
+            }
+        }
+        return Value(Tensor(xs))
     }
 
     /// "sum() has no parameter 'axs'", with the closest name and the signature as notes:

@@ -9,14 +9,26 @@ struct ValueFormatter {
 
     /// The echo form: strings quoted, `nothing` as the word.
     func format(_ value: Value) -> String {
-        switch value {
-        case .string(let s): return "\"" + s.value + "\""
-        default: return display(value)
-        }
+        var open: Set<ObjectIdentifier> = []
+        return format(value, &open)
     }
 
     /// The `print` form: strings raw.
     func display(_ value: Value) -> String {
+        var open: Set<ObjectIdentifier> = []
+        return display(value, &open)
+    }
+
+    private func format(_ value: Value, _ open: inout Set<ObjectIdentifier>) -> String {
+        switch value {
+        case .string(let s): return "\"" + s.value + "\""
+        default: return display(value, &open)
+        }
+    }
+
+    /// `open` holds the lists and dicts being shown: one that contains itself shows as
+    /// `[...]` or `{...}` there, as Python prints it, instead of recursing forever.
+    private func display(_ value: Value, _ open: inout Set<ObjectIdentifier>) -> String {
         let f = TensorFormatter(precision: precision)
         switch value {
         case .number(let x): return f.format(x)
@@ -25,11 +37,27 @@ struct ValueFormatter {
         case .string(let s): return s.value
         case .tensor(let t): return f.format(t.tensor)
         case .variable(let v): return f.format(v.value)
-        case .list(let l): return "[" + l.items.map { format($0) }.joined(separator: ", ") + "]"
+        case .list(let l):
+            guard open.insert(ObjectIdentifier(l)).inserted else { return "[...]" }
+            defer { open.remove(ObjectIdentifier(l)) }
+            var parts: [String] = []
+            for item in l.items { parts.append(format(item, &open)) }
+            return "[" + parts.joined(separator: ", ") + "]"
+        // As Python shows them, with this language's double-quoted strings: the text pastes back as a literal.
+        case .tuple(let t):
+            var parts: [String] = []
+            for item in t.items { parts.append(format(item, &open)) }
+            return "(" + parts.joined(separator: ", ") + (parts.count == 1 ? ",)" : ")")
+        case .dict(let d):
+            guard open.insert(ObjectIdentifier(d)).inserted else { return "{...}" }
+            defer { open.remove(ObjectIdentifier(d)) }
+            var parts: [String] = []
+            for (k, v) in zip(d.keys, d.values) { parts.append(format(k.value, &open) + ": " + format(v, &open)) }
+            return "{" + parts.joined(separator: ", ") + "}"
         case .function(let fn): return "<function \(fn.name)>"
         case .builtin(let b): return "<builtin \(b.name)>"
         case .object(let o): return o.object.description
-        case .cell(let c): return display(c.pointer.pointee)
+        case .cell(let c): return display(c.pointer.pointee, &open)
         }
     }
 
