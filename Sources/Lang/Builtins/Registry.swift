@@ -5,6 +5,7 @@ public enum Registry {
     public static let groups: [BuiltinGroup] = [
         .core,
         .creation,
+        .sampling,
         .shape,
         .reductions,
         .math,
