@@ -7,7 +7,7 @@ extension BuiltinGroup {
     /// Sorting and searching, with NumPy's names and axes.
     static let sorting = BuiltinGroup(topic: "Sorting and searching", builtins: [
         Builtin("sort", [.init("x", .differentiable, doc: "the values"),
-                         .init("axis", .integer, default: .number(-1), doc: "the axis to sort along; the flattened tensor when nothing")],
+                         .init("axis", .described("integer or nothing"), default: .number(-1), doc: "the axis to sort along; the flattened tensor when nothing")],
                 doc: "The values in ascending order along `axis` (stable; nan last); the gradient goes back to each value's place.",
                 example: "sort([[3, 1, 2], [9, 7, 8]])") { args, _ in
             let (v, axis) = try alongAxis(args)
@@ -15,7 +15,7 @@ extension BuiltinGroup {
             return BuiltinHelpers.result(try v.takeAlong(order, axis: axis), differentiable: args.isVariable("x"))
         },
         Builtin("argsort", [.init("x", .tensor, doc: "the values"),
-                            .init("axis", .integer, default: .number(-1), doc: "the axis to sort along; the flattened tensor when nothing")],
+                            .init("axis", .described("integer or nothing"), default: .number(-1), doc: "the axis to sort along; the flattened tensor when nothing")],
                 doc: "The positions that sort x along `axis` (stable: equal values keep their order; nan last).",
                 example: "argsort([3, 1, 2])") { args, _ in
             let (v, axis) = try alongAxis(args)
@@ -77,7 +77,8 @@ extension BuiltinGroup {
 /// x and its axis for sort/argsort: the flattened tensor when axis is nothing.
 private func alongAxis(_ args: Arguments) throws -> (Variable, Int) {
     let v = try args.variable("x")
-    guard let axis = try args.optionalInt("axis") else { return (try v.reshape([-1]), 0) }
+    if case .nothing = args["axis"] { return (try v.reshape([-1]), 0) }
+    let axis = try args.int("axis")
     if v.rank == 0 { return (v, 0) }
     do { return (v, try Shape.normalizeAxis(axis, rank: v.rank)) } catch let e as TensorError {
         throw args.error("axis", "\(args.builtin.name)(): \(e)", kind: .value)
