@@ -23,7 +23,7 @@ struct ValueFormatter {
         case .bool(let b): return b ? "true" : "false"
         case .nothing, .undefined: return "nothing"
         case .string(let s): return s.value
-        case .tensor(let t): return f.format(t.tensor)
+        case .tensor(let t): return f.format(t.tensor, boolean: t.isBoolean)
         case .variable(let v): return f.format(v.value)
         case .list(let l): return "[" + l.items.map { format($0) }.joined(separator: ", ") + "]"
         case .function(let fn): return "<function \(fn.name)>"
