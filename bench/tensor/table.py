@@ -7,12 +7,14 @@ import sys
 TARGETS = {"add": 0.8, "mul": 0.8, "sum": 0.8, "rowadd": 0.8, "exp": 1.5, "tanh": 1.5, "sigmoid": 1.5,
            # Issue 19: NumPy's elementwise functions and axis reductions at or above NumPy.
            "log1p": 1.0, "arctan": 1.0, "arctan2": 1.0, "floor": 1.0,
-           "sumaxis0": 1.0, "sumaxis1": 1.0, "maxaxis0": 1.0, "cumsum0": 1.0, "cumsum1": 1.0}
+           "sumaxis0": 1.0, "sumaxis1": 1.0, "maxaxis0": 1.0, "cumsum0": 1.0, "cumsum1": 1.0,
+           # Issue 18: a minibatch gather X[idx], 256 rows of a 10000×64 matrix.
+           "gather": 1.0}
 NAMES = {"matmul": "matmul", "add": "a + b", "mul": "a * b", "exp": "exp", "tanh": "tanh",
          "sigmoid": "sigmoid", "sum": "sum", "rowadd": "row-vector broadcast add",
          "log1p": "log1p", "arctan": "arctan", "arctan2": "arctan2(a, b)", "floor": "floor",
          "sumaxis0": "sum(axis=0)", "sumaxis1": "sum(axis=1)", "maxaxis0": "max(axis=0)",
-         "cumsum0": "cumsum(axis=0)", "cumsum1": "cumsum(axis=1)"}
+         "cumsum0": "cumsum(axis=0)", "cumsum1": "cumsum(axis=1)", "gather": "X[idx] (256 of 10000×64)"}
 
 
 def target(name, size):

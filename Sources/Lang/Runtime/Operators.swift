@@ -418,7 +418,8 @@ enum Operators {
             case "size": return .number(Double(t.count))
             default: break
             }
-            throw noAttribute(base, name, tensorAttributes, span)
+            if let m = method(name, of: base) { return m }
+            throw noAttribute(base, name, tensorMemberNames, span)
         case .variable(let v):
             switch name {
             case "T": do { return .variable(try v.transposed()) } catch { throw Machine.diagnostic(for: error, at: span) }
@@ -426,7 +427,9 @@ enum Operators {
             case "ndim": return .number(Double(v.rank))
             case "size": return .number(Double(v.count))
             case "value": return wrap(v.value)
-            default: throw noAttribute(base, name, tensorAttributes + ["value"], span)
+            default:
+                if let m = method(name, of: base) { return m }
+                throw noAttribute(base, name, tensorMemberNames + ["value"], span)
             }
         case .object(let box):
             if let v = box.object.attribute(name) { return v }
