@@ -31,10 +31,10 @@ extension Console {
             guard succeeded else { return .failed }
             display.note("time: " + DurationFormat.string(seconds: monotonicSeconds() - start))
         case .builtinHelp(let name):
-            if let help = interpreter.help(for: name) {
-                display.note(help)
-            } else if let topic = LanguageHelp.topics[name] {
-                display.note(topic)
+            // `?list` and `?tuple` name both a topic and a builtin: the topic, then the builtin.
+            let parts = [LanguageHelp.topics[name], interpreter.help(for: name)].compactMap { $0 }
+            if !parts.isEmpty {
+                display.note(parts.joined(separator: "\n"))
             } else {
                 let close = interpreter.completions(for: String(name.prefix(2))).prefix(8)
                 display.failure(ErrorReport(message: "no builtin named '\(name)'" +

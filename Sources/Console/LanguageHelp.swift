@@ -58,6 +58,31 @@ enum LanguageHelp {
               losses.append(0.25)
               names = ["sgd", "adam"];  names[-1]
             """,
+        "tuple": """
+            (a, b) is a tuple: fixed, and what `return a, b` gives; (x,) has one element, () none.
+            Assignment and `for` take them apart.
+              a, b = b, a
+              m, s = stats(v)
+              for (p, g) in zip(ps, gs) ... end
+            """,
+        "dict": """
+            {"key": value, ...} is a dict, in insertion order and shared like a list: d["key"],
+            d["new"] = 1, "key" in d, len(d), keys(d), values(d), items(d), d.get(k, default).
+              cfg = {"lr": 0.1, "epochs": 5}
+              for k, v in items(cfg) print(k, v) end
+            """,
+        "comprehension": """
+            [EXPR for NAME in ITERABLE if CONDITION] builds a list (of numbers: a tensor);
+            {K: V for ...} a dict. Several for/if clauses nest left to right.
+              [i^2 for i in range(5) if i != 2]
+              {name: len(name) for name in ["sgd", "adam"]}
+            """,
+        "operators": """
+            + - * / elementwise with broadcasting; ^ or ** power; // floor division; % modulo with
+            the divisor's sign (NumPy's rule); @ matrix product; == != < <= > >=; in, not in;
+            and, or, not. Predefined numbers: pi e inf nan.
+              -7 // 2    -7 % 3    2 ** 10
+            """,
         "tensor": """
             [1, 2, 3] is a 1-D tensor, [[1, 2], [3, 4]] a 2-D one; arithmetic is elementwise with
             NumPy broadcasting and @ is the matrix product. Indexing is 0-based.

@@ -129,8 +129,8 @@ public final class Interpreter {
         var depth = 0
         for t in tokens {
             switch t.kind {
-            case .symbol(.leftParen), .symbol(.leftBracket): depth += 1
-            case .symbol(.rightParen), .symbol(.rightBracket): depth -= 1
+            case .symbol(.leftParen), .symbol(.leftBracket), .symbol(.leftBrace): depth += 1
+            case .symbol(.rightParen), .symbol(.rightBracket), .symbol(.rightBrace): depth -= 1
             default: break
             }
         }
@@ -152,6 +152,7 @@ public final class Interpreter {
             case .tensor: names = Operators.tensorMemberNames
             case .variable: names = Operators.tensorMemberNames + ["value"]
             case .object(let o): names = o.object.attributeNames
+            case .list, .dict, .tuple: names = (Methods.names[p.pointee.typeName] ?? []).sorted()
             default: names = []
             }
             return names.filter { $0.hasPrefix(tail) }.sorted().map { head + "." + $0 }
@@ -161,6 +162,23 @@ public final class Interpreter {
         return names.filter { $0.hasPrefix(prefix) }.sorted()
     }
 
+    /// After `cfg["` (or `cfg[`) where `cfg` is a dict: its string keys that start with
+    /// `prefix`, closed with `"]`; nil when the text does not end so.
+    func dictKeyCompletions(for prefix: String, after text: String) -> [String]? {
+        var head = Substring(text)
+        let quoted = head.hasSuffix("\"")
+        if quoted { head = head.dropLast() }
+        guard head.hasSuffix("[") else { return nil }
+        head = head.dropLast()
+        let name = String(head.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
+        guard !name.isEmpty, let p = machine.globals[name], case .dict(let d) = p.pointee else { return nil }
+        let keys = d.keys.compactMap { k -> String? in
+            if case .string(let s) = k, s.hasPrefix(prefix) { return s }
+            return nil
+        }
+        return keys.map { quoted ? $0 + "\"]" : "\"" + $0 + "\"]" }
+    }
+
     /// Tab completion that knows the text before the word: inside a call of a
     /// builtin or callable object, its keyword names come first
     /// (`fit(model, X, Y, ep` offers `epochs=`), then `completions(for:)`.
@@ -168,6 +186,7 @@ public final class Interpreter {
     ///   - prefix: the word being completed.
     ///   - text: the entry up to where the word starts.
     public func completions(for prefix: String, after text: String) -> [String] {
+        if let keys = dictKeyCompletions(for: prefix, after: text) { return keys }
         let general = completions(for: prefix)
         guard !prefix.contains("."), let b = enclosingCallee(text) else { return general }
         let keywords = b.parameters.filter { !$0.isVariadic && $0.name.hasPrefix(prefix) }.map { $0.name + "=" }
@@ -216,6 +235,7 @@ public final class Interpreter {
         if let b = Registry.all[name] {
             return b.help
         }
+        if let c = Constants.help(name) { return c }
         guard let p = machine.globals[name] else { return nil }
         switch p.pointee {
         case .function(let f): return "\(f.signature)\n    defined by you"

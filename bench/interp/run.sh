@@ -31,7 +31,7 @@ with tempfile.TemporaryDirectory() as d:
     start_py = median_time([python, empty_py])
 print(f"start-up (empty program): gradbook {start_gb*1000:.1f} ms, CPython {start_py*1000:.1f} ms")
 print(f"{'benchmark':<10} {'gradbook s':>11} {'CPython s':>10} {'ratio':>7} {'ratio w/o start-up':>19}")
-for name in ["loop", "fib", "closure", "builtins"]:
+for name in ["loop", "fib", "closure", "builtins", "append", "dict"]:
     g = median_time([gradbook, f"{here}/{name}.gb"])
     p = median_time([python, f"{here}/{name}.py"])
     net = (g - start_gb) / (p - start_py)

@@ -53,12 +53,29 @@ extension Compiler {
         case .index(let base, let items, let span):
             let eb = expression(base, scope)
             let idx = indexItems(items, scope)
+            if items.count == 1, case .at(let k) = items[0] {
+                // `d[key]` looks the key up without building the index list.
+                let key = expression(k, scope), keySpan = k.span
+                return { b in
+                    let container = try eb(b)
+                    if case .dict(let d) = container { return try Operators.lookup(d, try key(b), keySpan) }
+                    return try Operators.index(container, try idx(b), span)
+                }
+            }
             return { b in try Operators.index(try eb(b), try idx(b), span) }
         case .attribute(let base, let name, let span):
             let eb = expression(base, scope)
             return { b in try Operators.attribute(try eb(b), name, span) }
         case .lambda(let f):
             return function(f, scope)
+        case .tuple(let items, _):
+            return tuple(items, scope)
+        case .dict(let entries, _):
+            return dictionary(entries, scope)
+        case .comprehension(let c):
+            return comprehension(c, scope)
+        case .format(let parts, _):
+            return formatString(parts, scope)
         }
     }
 
@@ -107,7 +124,11 @@ extension Compiler {
 
     static func unknownGlobal(_ name: String, _ span: SourceSpan, _ m: Machine) -> Diagnostic {
         var notes: [String] = []
-        if let s = Suggest.closest(to: name, in: m.definedNames) { notes.append("did you mean '\(s)'?") }
+        if let hint = Hints.unknownName(name) {
+            notes.append(hint)
+        } else if let s = Suggest.closest(to: name, in: m.definedNames) {
+            notes.append("did you mean '\(s)'?")
+        }
         return Diagnostic(.name, "unknown name '\(name)'", span, notes: notes)
     }
 
@@ -118,6 +139,10 @@ extension Compiler {
     /// Arithmetic with the number-number case inline; everything else in `Operators.binary`.
     private func binary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ span: SourceSpan,
                         _ scope: FunctionScope?) -> Eval {
+        if op == .in || op == .notIn {
+            let item = expression(l, scope), container = expression(r, scope), negated = op == .notIn
+            return { b in .bool(try Operators.contains(try item(b), try container(b), span) != negated) }
+        }
         if case .name(let name, let nameSpan) = l, case .global? = Resolver.resolved(name, in: scope),
            let fast = globalLeft(op, machine.global(name), name, nameSpan, r, span, scope) {
             return fast
@@ -136,6 +161,8 @@ extension Compiler {
             case .divide: return { b in let x = try a(b); if case .number(let p) = x { return .number(p / k) }; return try Operators.binary(op, x, kv, span) }
             case .less: return { b in let x = try a(b); if case .number(let p) = x { return .bool(p < k) }; return try Operators.binary(op, x, kv, span) }
             case .greater: return { b in let x = try a(b); if case .number(let p) = x { return .bool(p > k) }; return try Operators.binary(op, x, kv, span) }
+            case .modulo: return { b in let x = try a(b); if case .number(let p) = x { return .number(Operators.divmod(p, k).remainder) }; return try Operators.binary(op, x, kv, span) }
+            case .floorDivide: return { b in let x = try a(b); if case .number(let p) = x { return .number(Operators.divmod(p, k).quotient) }; return try Operators.binary(op, x, kv, span) }
             default: break
             }
         }
