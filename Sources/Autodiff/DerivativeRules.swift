@@ -26,6 +26,8 @@ enum DerivativeRules {
         switch primitive {
         case .identity:
             return [g]
+        case let .custom(rule):
+            return try rule.pullback(x, y, g, needs, batch)
         case let .binary(op):
             return try binary(op, x[0], x[1], y, g, needs)
         case let .unary(op):

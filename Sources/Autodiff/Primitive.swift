@@ -51,4 +51,7 @@ enum Primitive {
     case cumulativeSum(axis: Int)
     /// Running product along a (normalised) axis.
     case cumulativeProduct(axis: Int)
+    /// An operation that carries its own rule (`CustomRule`), so a new
+    /// operation adds no case here.
+    case custom(CustomRule)
 }

@@ -74,6 +74,35 @@ do {
         if wanted("cumsum0") { report("cumsum0", n, melem(try medianTime { try m.cumulativeSum(axis: 0) }), "Melem/s") }
         if wanted("cumsum1") { report("cumsum1", n, melem(try medianTime { try m.cumulativeSum(axis: 1) }), "Melem/s") }
     }
+    // Issue 19, second part: einsum's common contractions, sorting and the
+    // decompositions, in calls per second (higher is better, like the rest).
+    let perSecond = { (t: Double) in 1 / t }
+    if wanted("einsum") {
+        let a = try Tensor.randn([256, 256], using: g), b = try Tensor.randn([256, 256], using: g)
+        report("einsum_matmul", 256, perSecond(try medianTime { try Tensor.einsum("ij,jk->ik", [a, b]) }), "calls/s")
+        let x = try Tensor.randn([64, 64, 64], using: g), y = try Tensor.randn([64, 64, 64], using: g)
+        report("einsum_bmm", 64, perSecond(try medianTime { try Tensor.einsum("bij,bjk->bik", [x, y]) }), "calls/s")
+        let m = try Tensor.randn([1000, 1000], using: g), u = try Tensor.randn([1000], using: g), v = try Tensor.randn([1000], using: g)
+        report("einsum_trace", 1000, perSecond(try medianTime { try Tensor.einsum("ii", [m]) }), "calls/s")
+        report("einsum_outer", 1000, perSecond(try medianTime { try Tensor.einsum("i,j->ij", [u, v]) }), "calls/s")
+        report("einsum_transpose", 1000, perSecond(try medianTime { try Tensor.einsum("ij->ji", [m]) }), "calls/s")
+        report("einsum_sum", 1000, perSecond(try medianTime { try Tensor.einsum("ij->i", [m]) }), "calls/s")
+        report("einsum_dot", 1000, perSecond(try medianTime { try Tensor.einsum("i,i", [u, v]) }), "calls/s")
+    }
+    if wanted("sort") {
+        let a = try Tensor.randn([1_000_000], using: g)
+        report("sort", 1_000_000, perSecond(try medianTime { try a.takeAlong(a.argsort(axis: 0), axis: 0) }), "calls/s")
+        report("argsort", 1_000_000, perSecond(try medianTime { try a.argsort(axis: 0) }), "calls/s")
+        let sorted = try a.takeAlong(a.argsort(axis: 0), axis: 0), q = try Tensor.randn([100_000], using: g)
+        report("searchsorted", 100_000, perSecond(try medianTime { try sorted.searchSorted(q, right: false) }), "calls/s")
+    }
+    if wanted("decompositions") {
+        let a = try Tensor.randn([256, 256], using: g)
+        let spd = try a.matmul(a.transposed()).binary(.add, Tensor.eye(256).binary(.multiply, Tensor(256)))
+        report("qr", 256, perSecond(try medianTime { try a.qr().r }), "calls/s")
+        report("cholesky", 256, perSecond(try medianTime { try spd.cholesky() }), "calls/s")
+        report("eig", 256, perSecond(try medianTime { try spd.eig().values }), "calls/s")
+    }
 } catch {
     print("error: \(error)")
     exit(1)

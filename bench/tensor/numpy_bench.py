@@ -65,5 +65,30 @@ def main():
         if wanted("cumsum0"): report("cumsum0", n, melem(median_time(lambda: np.cumsum(m, axis=0))), "Melem/s")
         if wanted("cumsum1"): report("cumsum1", n, melem(median_time(lambda: np.cumsum(m, axis=1))), "Melem/s")
 
+    per_second = lambda t: 1 / t
+    if wanted("einsum"):
+        a, b = rng.standard_normal((256, 256)), rng.standard_normal((256, 256))
+        report("einsum_matmul", 256, per_second(median_time(lambda: np.einsum("ij,jk->ik", a, b))), "calls/s")
+        x, y = rng.standard_normal((64, 64, 64)), rng.standard_normal((64, 64, 64))
+        report("einsum_bmm", 64, per_second(median_time(lambda: np.einsum("bij,bjk->bik", x, y))), "calls/s")
+        m, u, v = rng.standard_normal((1000, 1000)), rng.standard_normal(1000), rng.standard_normal(1000)
+        report("einsum_trace", 1000, per_second(median_time(lambda: np.einsum("ii", m))), "calls/s")
+        report("einsum_outer", 1000, per_second(median_time(lambda: np.einsum("i,j->ij", u, v))), "calls/s")
+        report("einsum_transpose", 1000, per_second(median_time(lambda: np.einsum("ij->ji", m))), "calls/s")
+        report("einsum_sum", 1000, per_second(median_time(lambda: np.einsum("ij->i", m))), "calls/s")
+        report("einsum_dot", 1000, per_second(median_time(lambda: np.einsum("i,i", u, v))), "calls/s")
+    if wanted("sort"):
+        a = rng.standard_normal(1_000_000)
+        report("sort", 1_000_000, per_second(median_time(lambda: np.sort(a, kind="stable"))), "calls/s")
+        report("argsort", 1_000_000, per_second(median_time(lambda: np.argsort(a, kind="stable"))), "calls/s")
+        s, q = np.sort(a), rng.standard_normal(100_000)
+        report("searchsorted", 100_000, per_second(median_time(lambda: np.searchsorted(s, q))), "calls/s")
+    if wanted("decompositions"):
+        a = rng.standard_normal((256, 256))
+        spd = a @ a.T + 256 * np.eye(256)
+        report("qr", 256, per_second(median_time(lambda: np.linalg.qr(a))), "calls/s")
+        report("cholesky", 256, per_second(median_time(lambda: np.linalg.cholesky(spd))), "calls/s")
+        report("eig", 256, per_second(median_time(lambda: np.linalg.eig(spd))), "calls/s")
+
 
 main()

@@ -1,7 +1,7 @@
 import Autodiff
 import Tensor
 
-// sum mean var std max min argmax norm all any
+// sum mean var std max min argmax all any (norm: LinearAlgebraNumpy.swift)
 
 extension BuiltinGroup {
     /// Reductions over all elements or one axis (`axis=`, `keepdims=`).
@@ -29,9 +29,6 @@ extension BuiltinGroup {
             if let axis = try args.optionalInt("axis") { return Operators.wrap(try t.argmax(axis: axis, keepDims: try args.bool("keepdims"))) }
             return Operators.wrap(try t.argmax())
         },
-        reduction("norm", doc: "Euclidean norm of all elements, or along `axis`.", example: "norm([3, 4])",
-                  all: { $0.norm() }, axis: { try $0.norm(axis: $1, keepDims: $2) },
-                  variableAll: { try $0.norm() }, variableAxis: { try $0.norm(axis: $1, keepDims: $2) }),
         truth("all", doc: "True when every element is nonzero (true for an empty tensor); along `axis`, a boolean tensor.",
               example: "all([[1, 0], [1, 1]], axis=1)") { try $0.binary(.equal, Tensor(0)).sum(axis: $1, keepDims: $2).binary(.equal, Tensor(0)) },
         truth("any", doc: "True when some element is nonzero (false for an empty tensor); along `axis`, a boolean tensor.",
