@@ -87,7 +87,9 @@ enum ParameterTree {
         let xs = try leaves(x, name, context)
         let g = function(f, shape: x, rest, context, name: name)
         let (value, gradients) = try AutodiffBindings.run { try valueAndGradients(of: g, at: xs) }
-        return (AutodiffBindings.wrap(value), rebuild(x, gradients.map(AutodiffBindings.wrap)))
+        // The value stays on the graph only for an outer derivative (when the gradients do too).
+        let nested = gradients.contains { $0.requiresGradient }
+        return (AutodiffBindings.wrap(nested ? value : value.detached), rebuild(x, gradients.map(AutodiffBindings.wrap)))
     }
 
     /// `hessian(f, x)` for a structure: for each tensor pᵢ of x, the structure of x with
