@@ -32,6 +32,9 @@ extension Operators {
             if box.isBoolean || box.tensor.rank > 0 { return (box.tensor, box.isBoolean) }
         case .variable(let x):
             if x.rank > 0 { return (x.value, false) }
+        case .list(let l) where l.items.isEmpty:
+            // `[]` is an empty list, not a tensor; as an index it selects nothing, as in NumPy.
+            return (Tensor([]), false)
         default: break
         }
         return nil
