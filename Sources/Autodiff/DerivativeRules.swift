@@ -21,6 +21,8 @@ enum DerivativeRules {
         if batch != nil, case .inverse = primitive { throw BatchingUnsupported() }
         if batch != nil, case .solve = primitive { throw BatchingUnsupported() }
         if batch != nil, case .determinant = primitive { throw BatchingUnsupported() }
+        if batch != nil, case .gather = primitive { throw BatchingUnsupported() }
+        if batch != nil, case .scatterAdd = primitive { throw BatchingUnsupported() }
         switch primitive {
         case .identity:
             return [g]
@@ -73,6 +75,11 @@ enum DerivativeRules {
             return [try g.scatter([TensorIndex](repeating: .all, count: shift) + indices, into: lead + x[0].shape)]
         case let .scatter(indices, _):
             return [try g.subscripted([TensorIndex](repeating: .all, count: shift) + indices)]
+        case let .gather(plan):
+            // Gather and scatter-add are each other's adjoints, so both orders differentiate again.
+            return [try g.scatterAdded(plan)]
+        case let .scatterAdd(plan):
+            return [try g.gathered(plan)]
         case .inverse:
             // d(A⁻¹) = -A⁻¹ dA A⁻¹, so the pullback is -A⁻ᵀ G A⁻ᵀ.
             let yt = try y.transposed()

@@ -36,6 +36,11 @@ enum Primitive {
     /// Zeros of the input-to-be's shape with the selection `indices` set to the
     /// input (the adjoint of `subscripted`; slices never repeat an element).
     case scatter([TensorIndex], shape: [Int])
+    /// The elements an advanced (NumPy) subscript selects, copied.
+    case gather(GatherPlan)
+    /// Zeros of `plan.sourceShape` with the input added at the plan's positions,
+    /// repeated positions summing (the adjoint of `gather`).
+    case scatterAdd(GatherPlan)
     /// Matrix inverse.
     case inverse
     /// `solve(A, b)`: the `x` with `A x = b`.

@@ -87,3 +87,19 @@ extension Variable {
         return Variable.make(out, .scatter(indices, shape: shape), [self])
     }
 }
+
+extension Variable {
+    /// The elements an advanced subscript selects (see `Tensor.gatherPlan`); the gradient
+    /// is scattered back with repeated positions summing.
+    /// - Throws: what `Tensor.gathered` throws.
+    public func gathered(_ plan: GatherPlan) throws -> Variable {
+        Variable.make(try value.gathered(plan), .gather(plan), [self])
+    }
+
+    /// Zeros of `plan.sourceShape` with this variable added at the plan's positions.
+    func scatterAdded(_ plan: GatherPlan) throws -> Variable {
+        var out = try Tensor(shape: plan.sourceShape, repeating: 0)
+        try out.scatter(plan, value, accumulate: true)
+        return Variable.make(out, .scatterAdd(plan), [self])
+    }
+}

@@ -93,8 +93,9 @@ enum LanguageHelp {
         "indexing": """
             Indexing follows NumPy: 0-based, negative from the end, slices start:stop:step,
             boolean masks select and integer tensors gather; every form can be assigned to.
+            A comparison gives a boolean tensor (true/false, 0/1 in arithmetic).
               v = [10, 20, 30, 40]
-              v[-1]   v[1:3]   v[v > 15]   v[[2, 0]]
+              v[-1]   v[1:3]   v[v > 15]   v[[2, 0]]   M[:, [1, 1]]   v[v < 0] = 0
             """,
         "string": """
             Strings are in double quotes; f"..." formats values with Python's format spec.

@@ -149,8 +149,8 @@ public final class Interpreter {
             guard let p = machine.globals[head] else { return [] }
             let names: [String]
             switch p.pointee {
-            case .tensor: names = Operators.tensorAttributes
-            case .variable: names = Operators.tensorAttributes + ["value"]
+            case .tensor: names = Operators.tensorMemberNames
+            case .variable: names = Operators.tensorMemberNames + ["value"]
             case .object(let o): names = o.object.attributeNames
             case .list, .dict, .tuple: names = (Methods.names[p.pointee.typeName] ?? []).sorted()
             default: names = []

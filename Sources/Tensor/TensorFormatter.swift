@@ -45,12 +45,16 @@ public struct TensorFormatter: Sendable {
         return style.render(x)
     }
 
-    /// The tensor as text (see the type's rules).
-    public func format(_ tensor: Tensor) -> String {
+    /// The tensor as text (see the type's rules); with `boolean`, elements print as
+    /// `true` (nonzero) and `false`, as NumPy prints a bool array.
+    public func format(_ tensor: Tensor, boolean: Bool = false) -> String {
         // Read through the view's own strides: printing the corners of a huge or
         // strided tensor must not copy all of it.
         let t = tensor
-        if t.rank == 0 { return format(t.storage.base[t.offset]) }
+        if t.rank == 0 {
+            let x = t.storage.base[t.offset]
+            return boolean ? (x != 0 ? "true" : "false") : format(x)
+        }
         let summarise = t.count > threshold
         if t.count == 0 {
             let brackets = String(repeating: "[", count: t.rank) + String(repeating: "]", count: t.rank)
@@ -67,7 +71,7 @@ public struct TensorFormatter: Sendable {
         let base = t.storage.base + t.offset
         var values: [Double] = []
         collect(axis: 0, position: 0, shown: shown, strides: strides, base: base, into: &values)
-        let style = Style(values: values, precision: precision)
+        let style = boolean ? Style.boolean : Style(values: values, precision: precision)
         let width = values.map { style.render($0).count }.max() ?? 0
         var text = ""
         render(axis: 0, position: 0, shown: shown, strides: strides, base: base, rank: t.rank,
@@ -128,9 +132,17 @@ public struct TensorFormatter: Sendable {
 
     /// The number style chosen for one tensor's elements.
     struct Style {
-        enum Kind { case integer, fixed, scientific }
+        enum Kind { case integer, fixed, scientific, boolean }
         let kind: Kind
         let digits: Int
+
+        /// `true` and `false`.
+        static let boolean = Style(kind: .boolean, digits: 0)
+
+        init(kind: Kind, digits: Int) {
+            self.kind = kind
+            self.digits = digits
+        }
 
         init(values: [Double], precision: Int) {
             let finite = values.filter { $0.isFinite }
@@ -150,12 +162,14 @@ public struct TensorFormatter: Sendable {
         }
 
         func render(_ x: Double) -> String {
+            if kind == .boolean { return x != 0 ? "true" : "false" }
             if x.isNaN { return "nan" }
             if x.isInfinite { return x > 0 ? "inf" : "-inf" }
             switch kind {
             case .integer: return x == 0 ? "0" : Style.printf("%.*f", 0, x)
             case .fixed: return Style.printf("%.*f", digits, x)
             case .scientific: return Style.printf("%.*e", digits, x)
+            case .boolean: return x != 0 ? "true" : "false"
             }
         }
 

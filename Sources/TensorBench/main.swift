@@ -40,6 +40,15 @@ do {
             report("matmul", n, 2 * Double(n * n * n) / t / 1e9, "GFLOP/s")
         }
     }
+    if wanted("gather") {
+        // A minibatch: 256 random rows of a 10000×64 matrix, `X[idx]` (elements copied per second).
+        let x = try Tensor.randn([10_000, 64], using: g)
+        let idx = (0..<256).map { _ in g.nextInt(below: 10_000) }
+        // Planning is timed too: NumPy's x[idx] also reads the index array every time.
+        report("gather", 256, Double(256 * 64) / (try medianTime {
+            try x.gathered(try x.gatherPlan([.positions(idx, shape: [256])]))
+        }) / 1e6, "Melem/s")
+    }
     for n in [1_000_000, 10_000_000] {
         let a = try Tensor.randn([n], using: g), b = try Tensor.randn([n], using: g)
         let melem = { (t: Double) in Double(n) / t / 1e6 }

@@ -38,6 +38,10 @@ def main():
             a, b = rng.standard_normal((n, n)), rng.standard_normal((n, n))
             t = median_time(lambda: a @ b)
             report("matmul", n, 2 * n**3 / t / 1e9, "GFLOP/s")
+    if wanted("gather"):
+        x = rng.standard_normal((10_000, 64))
+        idx = rng.integers(0, 10_000, 256)
+        report("gather", 256, 256 * 64 / median_time(lambda: x[idx]) / 1e6, "Melem/s")
     for n in (1_000_000, 10_000_000):
         a, b = rng.standard_normal(n), rng.standard_normal(n)
         melem = lambda t: n / t / 1e6

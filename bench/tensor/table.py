@@ -10,12 +10,14 @@ TARGETS = {"add": 0.8, "mul": 0.8, "sum": 0.8, "rowadd": 0.8, "exp": 1.5, "tanh"
            "sumaxis0": 1.0, "sumaxis1": 1.0, "maxaxis0": 1.0, "cumsum0": 1.0, "cumsum1": 1.0,
            # einsum at least as fast as numpy.einsum with its default settings.
            "einsum_matmul": 1.0, "einsum_bmm": 1.0, "einsum_trace": 1.0, "einsum_outer": 1.0,
-           "einsum_transpose": 1.0, "einsum_sum": 1.0, "einsum_dot": 1.0}
+           "einsum_transpose": 1.0, "einsum_sum": 1.0, "einsum_dot": 1.0,
+           # Issue 18: a minibatch gather X[idx], 256 rows of a 10000×64 matrix.
+           "gather": 1.0}
 NAMES = {"matmul": "matmul", "add": "a + b", "mul": "a * b", "exp": "exp", "tanh": "tanh",
          "sigmoid": "sigmoid", "sum": "sum", "rowadd": "row-vector broadcast add",
          "log1p": "log1p", "arctan": "arctan", "arctan2": "arctan2(a, b)", "floor": "floor",
          "sumaxis0": "sum(axis=0)", "sumaxis1": "sum(axis=1)", "maxaxis0": "max(axis=0)",
-         "cumsum0": "cumsum(axis=0)", "cumsum1": "cumsum(axis=1)",
+         "cumsum0": "cumsum(axis=0)", "cumsum1": "cumsum(axis=1)", "gather": "X[idx] (256 of 10000×64)",
          "einsum_matmul": "einsum ij,jk->ik", "einsum_bmm": "einsum bij,bjk->bik (b=n)", "einsum_trace": "einsum ii",
          "einsum_outer": "einsum i,j->ij", "einsum_transpose": "einsum ij->ji", "einsum_sum": "einsum ij->i",
          "einsum_dot": "einsum i,i", "sort": "sort (stable)", "argsort": "argsort (stable)",

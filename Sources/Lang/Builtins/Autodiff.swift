@@ -7,22 +7,26 @@ extension BuiltinGroup {
     /// Derivatives of functions written in the language, exact at any order.
     static let autodiff = BuiltinGroup(topic: "Autodiff", builtins: [
         Builtin("grad", [.init("f", .function, doc: "a function returning one number"),
-                         .init("x", .differentiable, default: .nothing, doc: "the point; without it grad returns a function"),
+                         .init("x", ParameterTree.pointType, default: .nothing, doc: "the point (a tensor, or a list, tuple or dict of them); without it grad returns a function"),
                          .variadic("args", .any, doc: "further arguments passed to f unchanged")],
-                doc: "Gradient of a scalar function with respect to its first argument: grad(f) is a function, grad(f, x) its value at x (the shape of x); further arguments are passed to f.",
+                doc: "Gradient of a scalar function with respect to its first argument: grad(f) is a function, grad(f, x) its value at x (the shape of x; for a list, tuple or dict of tensors, the same structure of gradients); further arguments are passed to f.",
                 example: "grad(x -> x^3, 2)") { args, context in
             let f = args["f"]
             guard args.has("x") else { return AutodiffBindings.gradientFunction(f) }
             return try AutodiffBindings.gradient(f, args["x"], args.rest, context)
         },
-        Builtin("value_and_grad", AutodiffBindings.pointParameters(f: "a function returning one number"),
-                doc: "The list [f(x), grad(f, x)] from one evaluation of f.",
-                example: "value_and_grad(x -> sum(x^2), [1, 2])") { args, context in
-            let x = try args.variable("x")
-            let (value, gradient) = try AutodiffBindings.run {
-                try valueAndGradient(of: AutodiffBindings.scalarFunction(args["f"], args.rest, context, name: "value_and_grad"), at: x)
+        Builtin("value_and_grad", AutodiffBindings.pointParameters(f: "a function returning one number", structured: true),
+                doc: "The tuple (f(x), grad(f, x)) from one evaluation of f; x may be a list, tuple or dict of tensors, and the gradients come back in its structure.",
+                example: "l, g = value_and_grad(p -> sum(p[0]^2) + p[1], [[1, 2], 3])") { args, context in
+            let x = args["x"]
+            if ParameterTree.isLeaf(x) {
+                let (value, gradient) = try AutodiffBindings.run {
+                    try valueAndGradient(of: AutodiffBindings.scalarFunction(args["f"], args.rest, context, name: "value_and_grad"), at: try args.variable("x"))
+                }
+                return Value(tuple: [AutodiffBindings.wrap(value), AutodiffBindings.wrap(gradient)])
             }
-            return Value(list: [AutodiffBindings.wrap(value), AutodiffBindings.wrap(gradient)])
+            let (value, gradients) = try ParameterTree.valueAndGradient(args["f"], x, args.rest, context, name: "value_and_grad")
+            return Value(tuple: [value, gradients])
         },
         Builtin("jacobian", AutodiffBindings.pointParameters(f: "a function of a tensor returning a tensor"),
                 doc: "Jacobian of f at x: shape f(x).shape + x.shape (outputs are rows, inputs columns).",
@@ -31,9 +35,10 @@ extension BuiltinGroup {
             let f = AutodiffBindings.function(args["f"], args.rest, context, name: "jacobian")
             return AutodiffBindings.wrap(try AutodiffBindings.run { try jacobian(of: f, at: x) })
         },
-        Builtin("hessian", AutodiffBindings.pointParameters(f: "a function returning one number"),
-                doc: "Exact Hessian of a scalar function at x (the Jacobian of its gradient): n×n for a vector x.",
+        Builtin("hessian", AutodiffBindings.pointParameters(f: "a function returning one number", structured: true),
+                doc: "Exact Hessian of a scalar function at x (the Jacobian of its gradient): n×n for a vector x. For a list, tuple or dict of tensors pᵢ, entry i is x's structure holding the blocks ∂²f/∂pᵢ∂pⱼ.",
                 example: "hessian(w -> w[0]^2 * w[1], [1, 2])") { args, context in
+            if !ParameterTree.isLeaf(args["x"]) { return try ParameterTree.hessian(args["f"], args["x"], args.rest, context) }
             let x = try args.variable("x")
             let f = AutodiffBindings.scalarFunction(args["f"], args.rest, context, name: "hessian")
             return AutodiffBindings.wrap(try AutodiffBindings.run { try hessian(of: f, at: x) })
@@ -66,14 +71,16 @@ extension BuiltinGroup {
 /// The glue between language function values and the Autodiff module.
 enum AutodiffBindings {
     /// `value_and_grad`, `jacobian`, `hessian`: f, the point, and f's further arguments.
-    static func pointParameters(f doc: String) -> [Parameter] {
-        [.init("f", .function, doc: doc), .init("x", .differentiable, doc: "the point"),
+    static func pointParameters(f doc: String, structured: Bool = false) -> [Parameter] {
+        [.init("f", .function, doc: doc),
+         structured ? .init("x", ParameterTree.pointType, doc: "the point: a tensor, or a list, tuple or dict of them")
+                    : .init("x", .differentiable, doc: "the point"),
          .variadic("args", .any, doc: "further arguments passed to f unchanged")]
     }
 
     /// `grad(f)`: a builtin value that evaluates the gradient where it is called.
     static func gradientFunction(_ f: Value) -> Value {
-        .builtin(Builtin("grad", [.init("x", .differentiable, doc: "the point"),
+        .builtin(Builtin("grad", [.init("x", ParameterTree.pointType, doc: "the point: a tensor, or a list, tuple or dict of them"),
                                   .variadic("args", .any, doc: "further arguments passed to f unchanged")],
                          doc: "The gradient of a function with respect to its first argument.",
                          example: "grad(x -> x^2)(3)") { args, context in
@@ -83,6 +90,7 @@ enum AutodiffBindings {
 
     /// The gradient of `f` at `x` as a language value.
     static func gradient(_ f: Value, _ x: Value, _ rest: [Value], _ context: CallContext) throws -> Value {
+        if !ParameterTree.isLeaf(x) { return try ParameterTree.valueAndGradient(f, x, rest, context, name: "grad").1 }
         guard let point = variable(x) else {
             throw context.error("grad() expects x to be a number or tensor, got \(x.typeName)", kind: .type)
         }

@@ -46,15 +46,15 @@ extension BuiltinGroup {
         binary("minimum", .minimum, ("x", "the first values"), ("y", "the second values"),
                "The smaller of x and y, elementwise with broadcasting; nan if either is (ties send the gradient to x).",
                "minimum([1, 5], [3, 2])"),
-        predicate("isnan", "True where x is nan: a boolean for a number, a 0/1 tensor for a tensor.", "isnan([1, 0/0])") { $0.isNaN() },
-        predicate("isinf", "True where x is inf or -inf: a boolean for a number, a 0/1 tensor for a tensor.", "isinf([1, -1/0])") { $0.isInfinite() },
-        predicate("isfinite", "True where x is neither nan nor infinite: a boolean for a number, a 0/1 tensor for a tensor.",
+        predicate("isnan", "True where x is nan: a boolean for a number, a boolean tensor for a tensor.", "isnan([1, 0/0])") { $0.isNaN() },
+        predicate("isinf", "True where x is inf or -inf: a boolean for a number, a boolean tensor for a tensor.", "isinf([1, -1/0])") { $0.isInfinite() },
+        predicate("isfinite", "True where x is neither nan nor infinite: a boolean for a number, a boolean tensor for a tensor.",
                   "isfinite([1, 1/0, 0/0])") { $0.isFinite() },
-        Builtin("isclose", closeness, doc: "Where |a - b| <= atol + rtol·|b| (NumPy's isclose; b is the reference): a boolean for numbers, a 0/1 tensor otherwise.",
+        Builtin("isclose", closeness, doc: "Where |a - b| <= atol + rtol·|b| (NumPy's isclose; b is the reference): a boolean for numbers, a boolean tensor otherwise.",
                 example: "isclose([1, 2], [1, 2.1])") { args, _ in
             let (a, b, r) = try close(args)
             if a.rank == 0 && b.rank == 0 { return .bool(try r.scalar() != 0) }
-            return Value(r)
+            return Value(boolean: r)
         },
         Builtin("allclose", closeness, doc: "True when every element of isclose(a, b, ...) is (shapes broadcast; true for empty tensors).",
                 example: "allclose(0.1 + 0.2, 0.3)") { args, _ in
@@ -137,12 +137,12 @@ private func binary(_ name: String, _ op: BinaryOperation, _ first: (String, Str
     }
 }
 
-/// An elementwise test: a boolean for a number, a 0/1 tensor for a tensor.
+/// An elementwise test: a boolean for a number, a boolean tensor for a tensor.
 private func predicate(_ name: String, _ doc: String, _ example: String, _ test: @escaping (Tensor) -> Tensor) -> Builtin {
     Builtin(name, [.init("x", .tensor, doc: "the values")], doc: doc, example: example) { args, _ in
         let t = try args.tensor("x")
         let r = test(t)
         if t.rank == 0 { return .bool(try r.scalar() != 0) }
-        return Value(r)
+        return Value(boolean: r)
     }
 }

@@ -302,6 +302,7 @@ final class LayerObject: LangObject {
     }
 
     func setAttribute(_ name: String, _ value: Value) throws {
+        if name == "params" { return try setParameters(value) }
         guard !(layer is Sequential), let p = layer.parameters.first(where: { $0.name == name }) else {
             throw BuiltinError("cannot set attribute '\(name)' of \(typeName)", kind: .type)
         }
@@ -312,6 +313,33 @@ final class LayerObject: LangObject {
             throw BuiltinError("\(typeName).\(name) has shape \(formatShape(p.value.shape)), got \(formatShape(t.shape))", kind: .shape)
         }
         p.value = t
+    }
+
+    /// `model.params = ps`: every parameter at once, in the order `model.params` lists them.
+    /// Checks the count and each shape before writing, so a failed assignment changes nothing.
+    private func setParameters(_ value: Value) throws {
+        let items: [Value]
+        switch value {
+        case .list(let l): items = l.items
+        case .tuple(let t): items = t.items
+        default: throw BuiltinError("\(typeName).params must be a list of tensors, got \(value.typeName)", kind: .type)
+        }
+        let params = layer.parameters
+        guard items.count == params.count else {
+            throw BuiltinError("\(typeName).params holds \(params.count) tensors, got \(items.count)", kind: .shape)
+        }
+        var tensors: [Tensor] = []
+        for (i, (item, p)) in zip(items, params).enumerated() {
+            guard let t = item.asTensor else {
+                throw BuiltinError("\(typeName).params[\(i)] must be a tensor, got \(item.typeName)", kind: .type)
+            }
+            // A number stands for a one-element parameter of any shape, as Operators.wrap prints one.
+            guard t.shape == p.value.shape || (t.count == 1 && p.value.count == 1) else {
+                throw BuiltinError("\(typeName).params[\(i)] (\(p.name)) has shape \(formatShape(p.value.shape)), got \(formatShape(t.shape))", kind: .shape)
+            }
+            tensors.append(t.shape == p.value.shape ? t : try t.reshape(p.value.shape))
+        }
+        for (p, t) in zip(params, tensors) { p.value = t }
     }
 
     var callSignature: Builtin? {

@@ -29,9 +29,9 @@ extension BuiltinGroup {
             if let axis = try args.optionalInt("axis") { return Operators.wrap(try t.argmax(axis: axis, keepDims: try args.bool("keepdims"))) }
             return Operators.wrap(try t.argmax())
         },
-        truth("all", doc: "True when every element is nonzero (true for an empty tensor); along `axis`, a 0/1 tensor.",
+        truth("all", doc: "True when every element is nonzero (true for an empty tensor); along `axis`, a boolean tensor.",
               example: "all([[1, 0], [1, 1]], axis=1)") { try $0.binary(.equal, Tensor(0)).sum(axis: $1, keepDims: $2).binary(.equal, Tensor(0)) },
-        truth("any", doc: "True when some element is nonzero (false for an empty tensor); along `axis`, a 0/1 tensor.",
+        truth("any", doc: "True when some element is nonzero (false for an empty tensor); along `axis`, a boolean tensor.",
               example: "any([0, 0, 3])") { try $0.binary(.notEqual, Tensor(0)).sum(axis: $1, keepDims: $2).binary(.greater, Tensor(0)) },
     ])
 }
@@ -93,7 +93,7 @@ private func truth(_ name: String, doc: String, example: String,
                           .init("keepdims", .bool, default: .bool(false), doc: "keep the reduced axis with size 1")],
                    doc: doc, example: example) { args, _ in
         let t = try args.tensor("x")
-        if let axis = try args.optionalInt("axis") { return Value(try along(t, axis, try args.bool("keepdims"))) }
+        if let axis = try args.optionalInt("axis") { return Value(boolean: try along(t, axis, try args.bool("keepdims"))) }
         return .bool(every ? t.scalars.allSatisfy { $0 != 0 } : t.scalars.contains { $0 != 0 })
     }
 }

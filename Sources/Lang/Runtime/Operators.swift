@@ -55,7 +55,7 @@ enum Operators {
             if op == .matmul { return .variable(try va.matmul(vb)) }
             if op == .modulo || op == .floorDivide { return try divmod(op, va, vb) }
             guard let t = tensorOperation(op) else { break }
-            if isComparison(op) { return Value(try va.value.binary(t, vb.value)) }
+            if isComparison(op) { return Value(boolean: try va.value.binary(t, vb.value)) }
             return .variable(try va.binary(t, vb))
         case (.string(let x), .string(let y)):
             switch op {
@@ -72,9 +72,18 @@ enum Operators {
             if let v = try collectionBinary(op, a, b, span) { return v }
         }
         if let x = a.asTensor, let y = b.asTensor {
+            // bool * bool is their elementwise and, as in NumPy; 0/1 products stay 0/1.
+            if op == .multiply, isBoolean(a), isBoolean(b) {
+                let r = try x.binary(.multiply, y)
+                return r.rank == 0 ? .bool((try? r.scalar()) != 0) : Value(boolean: r)
+            }
             if op == .matmul { return wrap(try x.matmul(y)) }
             if op == .modulo || op == .floorDivide { return wrap(try divmod(op, x, y)) }
-            if let t = tensorOperation(op) { return wrap(try x.binary(t, y)) }
+            if let t = tensorOperation(op) {
+                let r = try x.binary(t, y)
+                if isComparison(op) { return r.rank == 0 ? .bool((try? r.scalar()) != 0) : Value(boolean: r) }
+                return wrap(r)
+            }
         }
         if op == .equal { return .bool(identical(a, b)) }
         if op == .notEqual { return .bool(!identical(a, b)) }
@@ -179,8 +188,9 @@ enum Operators {
     /// any Variable among them → stacked Variable; anything else (ragged rows, strings) → a list.
     static func makeList(_ values: [Value], _ span: SourceSpan) throws -> Value {
         if values.isEmpty { return .list(ListBox([])) }
-        var allNumbers = true, anyVariable = false, allNumeric = true
+        var allNumbers = true, anyVariable = false, allNumeric = true, allBoolean = true
         for v in values {
+            if !isBoolean(v) { allBoolean = false }
             switch v {
             case .number, .bool: break
             case .tensor: allNumbers = false
@@ -192,7 +202,7 @@ enum Operators {
             var xs: [Double] = []
             xs.reserveCapacity(values.count)
             for v in values { xs.append(number(v) ?? 0) }
-            return Value(Tensor(xs))
+            return allBoolean ? Value(boolean: Tensor(xs)) : Value(Tensor(xs))
         }
         guard allNumeric else { return .list(ListBox(values)) }
         do {
@@ -206,7 +216,8 @@ enum Operators {
             let shape = parts[0].shape
             // Ragged rows make a list of tensors, as the design says for unequal lengths.
             guard parts.allSatisfy({ $0.shape == shape }) else { return .list(ListBox(values)) }
-            return Value(try Tensor.stack(parts, axis: 0))
+            let stacked = try Tensor.stack(parts, axis: 0)
+            return allBoolean ? Value(boolean: stacked) : Value(stacked)
         } catch let d as Diagnostic {
             throw d
         } catch {
@@ -247,14 +258,21 @@ enum Operators {
     static func index(_ base: Value, _ items: [IndexValue], _ span: SourceSpan) throws -> Value {
         switch base {
         case .tensor(let t):
-            if let (m, s) = try mask(items, for: t.tensor.shape) {
-                do { return Value(try t.tensor.masked(by: m)) } catch { throw Machine.diagnostic(for: error, at: s) }
+            let result: Tensor
+            if let advanced = try advancedIndices(items) {
+                let p = try plan(advanced, t.tensor, span)
+                do { result = try t.tensor.gathered(p) } catch { throw Machine.diagnostic(for: error, at: span) }
+            } else {
+                let idx = try items.map(tensorIndex)
+                do { result = try t.tensor.subscripted(idx) } catch { throw Machine.diagnostic(for: error, at: span) }
             }
-            let idx = try items.map(tensorIndex)
-            do { return wrap(try t.tensor.subscripted(idx)) } catch { throw Machine.diagnostic(for: error, at: span) }
+            // A part of a boolean tensor is boolean too.
+            if t.isBoolean { return result.rank == 0 ? .bool((try? result.scalar()) != 0) : Value(boolean: result) }
+            return wrap(result)
         case .variable(let v):
-            if let (m, s) = try mask(items, for: v.shape) {
-                do { return .variable(try masked(v, by: m)) } catch { throw Machine.diagnostic(for: error, at: s) }
+            if let advanced = try advancedIndices(items) {
+                let p = try plan(advanced, v.value, span)
+                do { return .variable(try v.gathered(p)) } catch { throw Machine.diagnostic(for: error, at: span) }
             }
             let idx = try items.map(tensorIndex)
             do { return .variable(try v.subscripted(idx)) } catch { throw Machine.diagnostic(for: error, at: span) }
@@ -287,7 +305,7 @@ enum Operators {
         case .tensor(let box):
             var t = box.tensor
             try assign(&t, items, v, span)
-            return Value(t)
+            return keepingBoolean(t, box, v)
         case .list(let l):
             guard items.count == 1, case .at(let i) = try tensorIndex(items[0]) else {
                 throw Diagnostic(.index, "a list takes one integer index", span)
@@ -316,12 +334,14 @@ enum Operators {
     /// else (another variable's box, a list, a view, a Variable) references.
     static func assignIndex(in slot: UnsafeMutablePointer<Value>, _ items: [IndexValue], _ v: Value,
                             _ span: SourceSpan) throws {
+        let wasBoolean: Bool
+        if case .tensor(let box) = slot.pointee { wasBoolean = box.isBoolean } else { wasBoolean = false }
         guard var t = takeTensor(slot) else {
             slot.pointee = try assignIndex(slot.pointee, items, v, span)
             return
         }
         // Whatever happens, the slot gets its tensor back (unchanged when assign throws).
-        defer { slot.pointee = Value(t) }
+        defer { slot.pointee = wasBoolean && isBoolean(v) ? Value(boolean: t) : Value(t) }
         try assign(&t, items, v, span)
     }
 
@@ -336,6 +356,20 @@ enum Operators {
         }
         slot.pointee = .undefined
         return t
+    }
+
+    /// True for a truth value: a bool or a boolean tensor.
+    static func isBoolean(_ v: Value) -> Bool {
+        switch v {
+        case .bool: return true
+        case .tensor(let box): return box.isBoolean
+        default: return false
+        }
+    }
+
+    /// The tensor after an element write: still boolean when it was and `v` is a truth value.
+    private static func keepingBoolean(_ t: Tensor, _ box: TensorBox, _ v: Value) -> Value {
+        box.isBoolean && isBoolean(v) ? Value(boolean: t) : Value(t)
     }
 
     /// True when both values are the same tensor box.
@@ -355,8 +389,9 @@ enum Operators {
         guard let value = v.asTensor else {
             throw Diagnostic(.type, "cannot store a \(v.typeName) in a tensor", span)
         }
-        if let (m, s) = try mask(items, for: t.shape) {
-            do { try t.assign(mask: m, value) } catch { throw Machine.diagnostic(for: error, at: s) }
+        if let advanced = try advancedIndices(items) {
+            let p = try plan(advanced, t, span)
+            do { try t.scatter(p, value) } catch { throw Machine.diagnostic(for: error, at: span) }
             return
         }
         let idx = try items.map(tensorIndex)
@@ -389,7 +424,8 @@ enum Operators {
             case "size": return .number(Double(t.count))
             default: break
             }
-            throw noAttribute(base, name, tensorAttributes, span)
+            if let m = method(name, of: base) { return m }
+            throw noAttribute(base, name, tensorMemberNames, span)
         case .variable(let v):
             switch name {
             case "T": do { return .variable(try v.transposed()) } catch { throw Machine.diagnostic(for: error, at: span) }
@@ -397,7 +433,9 @@ enum Operators {
             case "ndim": return .number(Double(v.rank))
             case "size": return .number(Double(v.count))
             case "value": return wrap(v.value)
-            default: throw noAttribute(base, name, tensorAttributes + ["value"], span)
+            default:
+                if let m = method(name, of: base) { return m }
+                throw noAttribute(base, name, tensorMemberNames + ["value"], span)
             }
         case .object(let box):
             if let v = box.object.attribute(name) { return v }

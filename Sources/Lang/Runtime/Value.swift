@@ -36,6 +36,8 @@ public enum Value {
 
     /// A tensor value.
     public init(_ tensor: Tensor) { self = .tensor(TensorBox(tensor)) }
+    /// A boolean tensor (elements 0 and 1, printed `true`/`false`), as comparisons give.
+    public init(boolean tensor: Tensor) { self = .tensor(TensorBox(tensor, isBoolean: true)) }
     /// A string value.
     public init(_ string: String) { self = .string(StringBox(string)) }
     /// A differentiable value.
@@ -88,11 +90,21 @@ public final class StringBox {
 }
 
 /// A tensor payload.
+///
+/// Booleans are a flag on the box, not a storage type: a boolean tensor holds 0 and 1
+/// in the same float64 storage, so arithmetic on it runs the ordinary kernels (`sum(x > 0)`
+/// counts), while printing shows `true`/`false` and indexing takes it as a mask.
+/// Any operation other than indexing, comparison and logic gives an ordinary tensor.
 public final class TensorBox {
     /// The tensor.
     public let tensor: Tensor
+    /// True when the elements are truth values (0 or 1).
+    public let isBoolean: Bool
     /// Boxes `tensor`.
-    public init(_ tensor: Tensor) { self.tensor = tensor }
+    public init(_ tensor: Tensor, isBoolean: Bool = false) {
+        self.tensor = tensor
+        self.isBoolean = isBoolean
+    }
 }
 
 /// A list payload; reference semantics like Python lists.

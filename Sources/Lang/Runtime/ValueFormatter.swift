@@ -35,7 +35,7 @@ struct ValueFormatter {
         case .bool(let b): return b ? "true" : "false"
         case .nothing, .undefined: return "nothing"
         case .string(let s): return s.value
-        case .tensor(let t): return f.format(t.tensor)
+        case .tensor(let t): return f.format(t.tensor, boolean: t.isBoolean)
         case .variable(let v): return f.format(v.value)
         case .list(let l):
             guard open.insert(ObjectIdentifier(l)).inserted else { return "[...]" }
