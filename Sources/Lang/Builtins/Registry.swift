@@ -12,7 +12,7 @@ public enum Registry {
         .cumulative,
         .linearAlgebra,
         .autodiff,
-        .nn, .optimisers, .data,
+        .nn, .optimisers, .data, .datasets,
         .plots,
     ]
 
