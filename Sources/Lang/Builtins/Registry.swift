@@ -12,7 +12,7 @@ public enum Registry {
         .cumulative,
         .linearAlgebra,
         .autodiff,
-        .nn, .optimisers, .data, .datasets,
+        .nn, .convolutionRecurrent, .optimisers, .data, .datasets, .localModels,
         .plots,
     ]
 
