@@ -129,8 +129,8 @@ public final class Interpreter {
         var depth = 0
         for t in tokens {
             switch t.kind {
-            case .symbol(.leftParen), .symbol(.leftBracket): depth += 1
-            case .symbol(.rightParen), .symbol(.rightBracket): depth -= 1
+            case .symbol(.leftParen), .symbol(.leftBracket), .symbol(.leftBrace): depth += 1
+            case .symbol(.rightParen), .symbol(.rightBracket), .symbol(.rightBrace): depth -= 1
             default: break
             }
         }
@@ -216,6 +216,7 @@ public final class Interpreter {
         if let b = Registry.all[name] {
             return b.help
         }
+        if let c = Constants.help(name) { return c }
         guard let p = machine.globals[name] else { return nil }
         switch p.pointee {
         case .function(let f): return "\(f.signature)\n    defined by you"

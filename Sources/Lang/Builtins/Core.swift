@@ -38,16 +38,18 @@ extension BuiltinGroup {
             if !ok { throw context.error(try args.string("message"), kind: .assertion) }
             return .nothing
         },
-        Builtin("len", [.init("x", .described("list, string or tensor"), doc: "what to measure")],
-                doc: "Length of a list or string, or size of a tensor's first axis.",
+        Builtin("len", [.init("x", .described("list, tuple, dict, string or tensor"), doc: "what to measure")],
+                doc: "Length of a list, tuple, dict or string, or size of a tensor's first axis.",
                 example: "len([1, 2, 3])") { args, _ in
             let x = args["x"]
             switch x {
             case .list(let l): return .number(Double(l.items.count))
+            case .tuple(let t): return .number(Double(t.items.count))
+            case .dict(let d): return .number(Double(d.count))
             case .string(let s): return .number(Double(s.value.count))
             case .tensor(let t) where t.tensor.rank > 0: return .number(Double(t.tensor.shape[0]))
             case .variable(let v) where v.rank > 0: return .number(Double(v.shape[0]))
-            default: throw args.error("x", "len() needs a list, string or tensor of rank ≥ 1, got \(x.typeName)")
+            default: throw args.error("x", "len() needs a list, tuple, dict, string or tensor of rank ≥ 1, got \(x.typeName)")
             }
         },
         Builtin("str", [.init("x", .any, doc: "the value to show")],
@@ -56,7 +58,7 @@ extension BuiltinGroup {
             Value(context.machine.formatter.display(args["x"]))
         },
         Builtin("typeof", [.init("x", .any, doc: "any value")],
-                doc: "The type's name: number, bool, string, tensor, variable, list, function, builtin, nothing or an object's type.",
+                doc: "The type's name: number, bool, string, tensor, variable, list, tuple, dict, function, builtin, nothing or an object's type.",
                 example: "typeof([1, 2])") { args, _ in
             Value(args["x"].typeName)
         },

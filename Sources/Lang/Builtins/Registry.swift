@@ -4,6 +4,7 @@ public enum Registry {
     /// The topic groups, in the order `docs/reference.md` lists them.
     public static let groups: [BuiltinGroup] = [
         .core,
+        .collections,
         .creation,
         .shape,
         .reductions,

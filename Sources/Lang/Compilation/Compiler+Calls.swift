@@ -2,6 +2,9 @@ extension Compiler {
     /// A call site. Arguments are evaluated into Swift locals before the callee's
     /// frame is written, since evaluating them may itself call and use that stack.
     func call(_ calleeExpr: Expr, _ args: [CallArgument], _ span: SourceSpan, _ scope: FunctionScope?) -> Eval {
+        if case .attribute(let receiver, let name, let attributeSpan) = calleeExpr {
+            return methodCall(receiver, name, attributeSpan, args, span, scope)
+        }
         let callee = expression(calleeExpr, scope)
         let frame = scope?.frameSize ?? 0
         let m = machine

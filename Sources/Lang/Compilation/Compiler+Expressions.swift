@@ -59,6 +59,14 @@ extension Compiler {
             return { b in try Operators.attribute(try eb(b), name, span) }
         case .lambda(let f):
             return function(f, scope)
+        case .tuple(let items, _):
+            return tuple(items, scope)
+        case .dict(let entries, _):
+            return dictionary(entries, scope)
+        case .comprehension(let c):
+            return comprehension(c, scope)
+        case .format(let parts, _):
+            return formatString(parts, scope)
         }
     }
 
@@ -118,6 +126,10 @@ extension Compiler {
     /// Arithmetic with the number-number case inline; everything else in `Operators.binary`.
     private func binary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ span: SourceSpan,
                         _ scope: FunctionScope?) -> Eval {
+        if op == .in || op == .notIn {
+            let item = expression(l, scope), container = expression(r, scope), negated = op == .notIn
+            return { b in .bool(try Operators.contains(try item(b), try container(b), span) != negated) }
+        }
         if case .name(let name, let nameSpan) = l, case .global? = Resolver.resolved(name, in: scope),
            let fast = globalLeft(op, machine.global(name), name, nameSpan, r, span, scope) {
             return fast

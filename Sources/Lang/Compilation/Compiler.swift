@@ -72,8 +72,8 @@ struct Compiler {
             return { b in try write(b, try make(b)); return .normal }
         case .if(let branches, let elseBody, _):
             return ifStatement(branches, elseBody, scope)
-        case .for(let name, let nameSpan, let iter, let body, let span):
-            return forStatement(name, nameSpan, iter, body, span, scope)
+        case .for(let target, let iter, let body, let span):
+            return forStatement(target, iter, body, span, scope)
         case .while(let cond, let body, let span):
             let c = expression(cond, scope), interruption = machine.interruption
             let ex = block(body, scope)
@@ -121,18 +121,18 @@ struct Compiler {
         return result
     }
 
-    private func forStatement(_ name: String, _ nameSpan: SourceSpan, _ iter: Expr, _ body: [Stmt],
+    private func forStatement(_ target: AssignTarget, _ iter: Expr, _ body: [Stmt],
                               _ span: SourceSpan, _ scope: FunctionScope?) -> Exec {
         let bodyEx = block(body, scope)
-        let write = writer(.name(name, nameSpan), scope)
+        let write = writer(target, scope)
         var globalCell: UnsafeMutablePointer<Value>?
-        if scope == nil {
+        if scope == nil, case .name(let name, _) = target {
             globalCell = machine.global(name)
             machine.noteUserName(name)
         }
         let iterSpan = iter.span
         // range(...) loops count without building the tensor.
-        if case .call(.name("range", let rs), let args, _) = iter, args.allSatisfy({ $0.name == nil }),
+        if case .name = target, case .call(.name("range", let rs), let args, _) = iter, args.allSatisfy({ $0.name == nil }),
            (1...3).contains(args.count) {
             let callee = expression(.name("range", rs), scope)
             let argEvals = args.map { expression($0.value, scope) }
@@ -292,9 +292,15 @@ struct Compiler {
         case .tuple(let targets, let span):
             let writers = targets.map { writer($0, scope) }
             return { b, v in
-                let parts = try Operators.elements(v, span)
+                let parts: [Value]
+                switch v {
+                case .tuple(let t): parts = t.items
+                case .number, .bool, .nothing, .function, .builtin, .object:
+                    throw Diagnostic(.type, "cannot unpack a \(v.typeName) into \(writers.count) names", span)
+                default: parts = try Operators.elements(v, span)
+                }
                 guard parts.count == writers.count else {
-                    throw Diagnostic(.value, "cannot unpack \(parts.count) values into \(writers.count) names", span)
+                    throw Diagnostic(.value, "cannot unpack \(parts.count) value\(parts.count == 1 ? "" : "s") into \(writers.count) names", span)
                 }
                 for (w, p) in zip(writers, parts) { try w(b, p) }
             }

@@ -90,8 +90,8 @@ struct Resolver {
             case .if(let branches, let elseBody, _):
                 for (_, b) in branches { collectAssigned(b, into: &names) }
                 if let e = elseBody { collectAssigned(e, into: &names) }
-            case .for(let v, _, _, let b, _):
-                names.insert(v)
+            case .for(let t, _, let b, _):
+                collectTarget(t, into: &names)
                 collectAssigned(b, into: &names)
             case .while(_, let b, _): collectAssigned(b, into: &names)
             default: break
@@ -192,9 +192,9 @@ struct Resolver {
                 for x in b { try statement(x, scope: scope) }
             }
             for x in elseBody ?? [] { try statement(x, scope: scope) }
-        case .for(let v, _, let iter, let body, _):
+        case .for(let t, let iter, let body, _):
             try expression(iter, scope: scope)
-            if scope != nil { _ = Resolver.lookup(v, in: scope) }
+            try target(t, compound: false, scope: scope)
             loopDepth += 1
             for x in body { try statement(x, scope: scope) }
             loopDepth -= 1
@@ -238,11 +238,43 @@ struct Resolver {
         }
     }
 
+    /// A comprehension's loop variables are the enclosing scope's (a global at the top
+    /// level, a local in a function); the compiled loop restores their old values after.
+    private mutating func comprehension(_ c: Comprehension, scope: FunctionScope?) throws {
+        for clause in c.clauses {
+            switch clause {
+            case .for(let t, let iter):
+                try expression(iter, scope: scope)
+                for name in t.names {
+                    if let scope {
+                        if scope.slots[name] == nil { scope.declare(name) }
+                    } else {
+                        chunkGlobals.insert(name)
+                    }
+                }
+                try target(t, compound: false, scope: scope)
+            case .if(let condition):
+                try expression(condition, scope: scope)
+            }
+        }
+        try expression(c.element, scope: scope)
+        if let v = c.value { try expression(v, scope: scope) }
+    }
+
     private mutating func expression(_ e: Expr, scope: FunctionScope?) throws {
         switch e {
         case .number, .string, .bool, .nothing: break
         case .name(let n, let span): try checkName(n, span, scope: scope)
-        case .list(let xs, _): for x in xs { try expression(x, scope: scope) }
+        case .list(let xs, _), .tuple(let xs, _): for x in xs { try expression(x, scope: scope) }
+        case .dict(let entries, _):
+            for (k, v) in entries {
+                try expression(k, scope: scope)
+                try expression(v, scope: scope)
+            }
+        case .format(let parts, _):
+            for case .field(let x, _, _, _) in parts { try expression(x, scope: scope) }
+        case .comprehension(let c):
+            try comprehension(c, scope: scope)
         case .unary(_, let x, _): try expression(x, scope: scope)
         case .binary(_, let a, let b, _), .and(let a, let b, _), .or(let a, let b, _):
             try expression(a, scope: scope)

@@ -53,6 +53,9 @@ final class Machine {
         for builtin in Registry.all.values {
             global(builtin.name).pointee = .builtin(builtin)
         }
+        for c in Constants.all {
+            global(c.name).pointee = .number(c.value)
+        }
     }
 
     deinit {

@@ -25,7 +25,7 @@ enum Operators {
         case .greaterEqual: return .greaterEqual
         case .equal: return .equal
         case .notEqual: return .notEqual
-        case .matmul, .modulo: return nil
+        case .matmul, .modulo, .floorDivide, .in, .notIn: return nil
         }
     }
 
@@ -39,7 +39,7 @@ enum Operators {
         }
     }
 
-    private static func number(_ v: Value) -> Double? {
+    static func number(_ v: Value) -> Double? {
         switch v {
         case .number(let x): return x
         case .bool(let b): return b ? 1 : 0
@@ -53,7 +53,7 @@ enum Operators {
         case (.variable, _), (_, .variable):
             guard let va = lift(a), let vb = lift(b) else { break }
             if op == .matmul { return .variable(try va.matmul(vb)) }
-            if op == .modulo { break }
+            if op == .modulo || op == .floorDivide { return try divmod(op, va, vb) }
             guard let t = tensorOperation(op) else { break }
             if isComparison(op) { return Value(try va.value.binary(t, vb.value)) }
             return .variable(try va.binary(t, vb))
@@ -69,14 +69,11 @@ enum Operators {
         case (.list(let x), .list(let y)) where op == .add:
             return .list(ListBox(x.items + y.items))
         default:
-            break
+            if let v = try collectionBinary(op, a, b, span) { return v }
         }
         if let x = a.asTensor, let y = b.asTensor {
             if op == .matmul { return wrap(try x.matmul(y)) }
-            if op == .modulo {
-                let q = floorTensor(try x.binary(.divide, y))
-                return wrap(try x.binary(.subtract, try q.binary(.multiply, y)))
-            }
+            if op == .modulo || op == .floorDivide { return wrap(try divmod(op, x, y)) }
             if let t = tensorOperation(op) { return wrap(try x.binary(t, y)) }
         }
         if op == .equal { return .bool(identical(a, b)) }
@@ -107,7 +104,10 @@ enum Operators {
         case .power:
             if y == 2 { return .number(x * x) }
             return .number(pow(x, y))
-        case .modulo: return .number(x - (x / y).rounded(.down) * y)
+        case .modulo: return .number(divmod(x, y).remainder)
+        case .floorDivide: return .number(divmod(x, y).quotient)
+        // Membership never reaches here (the compiler sends it to `contains`).
+        case .in, .notIn: return .bool(false)
         case .less: return .bool(x < y)
         case .lessEqual: return .bool(x <= y)
         case .greater: return .bool(x > y)
@@ -169,6 +169,8 @@ enum Operators {
             return y != 0
         case .string(let s): return !s.value.isEmpty
         case .list(let l): return !l.items.isEmpty
+        case .tuple(let t): return !t.items.isEmpty
+        case .dict(let d): return d.count > 0
         default: throw Diagnostic(.type, "a \(v.typeName) cannot be a condition", span)
         }
     }
@@ -271,14 +273,8 @@ enum Operators {
                 let positions = try Tensor.arange(0, Double(l.items.count)).subscripted([.range(start: start, stop: stop, step: step)]).scalars
                 return .list(ListBox(positions.map { l.items[Int($0)] }))
             }
-        case .string(let s):
-            guard items.count == 1, case .at(let i) = try tensorIndex(items[0]) else {
-                throw Diagnostic(.index, "a string takes one integer index", span)
-            }
-            let chars = Array(s.value)
-            let j = i < 0 ? i + chars.count : i
-            guard j >= 0, j < chars.count else { throw Diagnostic(.index, "index \(i) is out of range for a string of \(chars.count) characters", span) }
-            return Value(String(chars[j]))
+        case .string, .tuple, .dict:
+            return try indexCollection(base, items, span)
         default:
             throw Diagnostic(.type, "a \(base.typeName) cannot be indexed", span)
         }
@@ -299,6 +295,15 @@ enum Operators {
             guard j >= 0, j < l.items.count else { throw Diagnostic(.index, "index \(i) is out of range for a list of \(l.items.count)", span) }
             l.items[j] = v
             return container
+        case .dict(let d):
+            guard items.count == 1, case .at(let key, let keySpan) = items[0] else {
+                throw Diagnostic(.index, "a dict takes one key between the brackets", span)
+            }
+            guard let k = DictKey(key) else { throw unhashable(key, keySpan) }
+            d.set(k, v)
+            return container
+        case .tuple:
+            throw Diagnostic(.type, "a tuple cannot be changed; build a new one, or use a list", span)
         default:
             throw Diagnostic(.type, "cannot assign into a \(container.typeName) by index", span)
         }
@@ -419,6 +424,8 @@ enum Operators {
             if x.rank == 0 { throw Diagnostic(.type, "cannot iterate over a scalar", span) }
             do { return try (0..<x.shape[0]).map { .variable(try x.subscripted([.at($0)])) } } catch { throw Machine.diagnostic(for: error, at: span) }
         case .list(let l): return l.items
+        case .tuple(let t): return t.items
+        case .dict(let d): return d.keys.map(\.value)
         case .string(let s): return s.value.map { Value(String($0)) }
         default: throw Diagnostic(.type, "cannot iterate over a \(v.typeName)", span)
         }

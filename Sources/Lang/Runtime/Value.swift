@@ -19,6 +19,10 @@ public enum Value {
     case variable(Variable)
     /// A list of arbitrary values (shared: writes are seen by every holder).
     case list(ListBox)
+    /// An immutable sequence: `(1, "a")`, what `return a, b` gives.
+    case tuple(TupleBox)
+    /// An insertion-ordered map from numbers, strings, booleans or tuples of them to values (shared, like lists).
+    case dict(DictBox)
     /// A function or closure written in the language.
     case function(Function)
     /// A builtin from the registry (or a bound method of an object).
@@ -41,7 +45,10 @@ public enum Value {
     /// A list value.
     public init(list: [Value]) { self = .list(ListBox(list)) }
 
-    /// The name `typeof` reports: number, bool, string, tensor, variable, list, function, builtin, nothing, or the object's type.
+    /// A tuple value.
+    public init(tuple: [Value]) { self = .tuple(TupleBox(tuple)) }
+
+    /// The name `typeof` reports: number, bool, string, tensor, variable, list, tuple, dict, function, builtin, nothing, or the object's type.
     public var typeName: String {
         switch self {
         case .number: return "number"
@@ -51,6 +58,8 @@ public enum Value {
         case .tensor: return "tensor"
         case .variable: return "variable"
         case .list: return "list"
+        case .tuple: return "tuple"
+        case .dict: return "dict"
         case .function: return "function"
         case .builtin: return "builtin"
         case .object(let o): return o.object.typeName

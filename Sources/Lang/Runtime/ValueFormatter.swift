@@ -26,6 +26,12 @@ struct ValueFormatter {
         case .tensor(let t): return f.format(t.tensor)
         case .variable(let v): return f.format(v.value)
         case .list(let l): return "[" + l.items.map { format($0) }.joined(separator: ", ") + "]"
+        // As Python shows them, with this language's double-quoted strings: the text pastes back as a literal.
+        case .tuple(let t):
+            if t.items.count == 1 { return "(" + format(t.items[0]) + ",)" }
+            return "(" + t.items.map { format($0) }.joined(separator: ", ") + ")"
+        case .dict(let d):
+            return "{" + zip(d.keys, d.values).map { format($0.value) + ": " + format($1) }.joined(separator: ", ") + "}"
         case .function(let fn): return "<function \(fn.name)>"
         case .builtin(let b): return "<builtin \(b.name)>"
         case .object(let o): return o.object.description

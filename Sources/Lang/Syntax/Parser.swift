@@ -141,7 +141,7 @@ struct Parser {
             if atStatementEnd {
                 stmt = .return(nil, start)
             } else {
-                let value = try expression()
+                let value = try expressionList()
                 stmt = .return(value, start.through(value.span))
             }
         default:
@@ -170,17 +170,16 @@ struct Parser {
         throw error(at: peek, "expected end of statement")
     }
 
-    // simpleStatement -> expr [ {',' expr} ('=' | '+=' | '-=' | '*=' | '/=') expr ]
+    // simpleStatement -> exprList [ '=' exprList ] | expr ('+=' | '-=' | '*=' | '/=') expr
     //                  | NAME '(' params ')' '=' expr
     private mutating func simpleStatement() throws -> Stmt {
         let first = try expression()
         if check(.comma) {
-            var targets = [try target(first)]
-            while match(.comma) { targets.append(try target(try expression())) }
-            _ = try expect(.equal, "'=' after the names of a multiple assignment")
-            let value = try expression()
-            let span = first.span.through(value.span)
-            return .assign(.tuple(targets, span), nil, value, echo: true, span)
+            let list = try expressionList(startingWith: first)
+            guard match(.equal) else { return .expression(list, echo: true) }
+            skipNewlines()
+            let value = try expressionList()
+            return .assign(try target(list), nil, value, echo: true, first.span.through(value.span))
         }
         let op: BinaryOperator?
         switch peek.kind {
@@ -200,8 +199,20 @@ struct Parser {
                                     span: nameSpan.through(body.span))
             return .function(decl)
         }
-        let value = try expression()
+        let value = op == nil ? try expressionList() : try expression()
         return .assign(try target(first), op, value, echo: true, first.span.through(value.span))
+    }
+
+    // exprList -> expr { ',' expr } [','] : several make a tuple, as `return a, b` and `a, b = b, a` need
+    private mutating func expressionList(startingWith first: Expr? = nil) throws -> Expr {
+        let head = try first ?? expression()
+        guard check(.comma) else { return head }
+        var items = [head]
+        while match(.comma) {
+            if atStatementEnd || check(.equal) || check(.in) { break }
+            items.append(try expression())
+        }
+        return .tuple(items, head.span.through(previous.span))
     }
 
     private func target(_ e: Expr) throws -> AssignTarget {
@@ -209,8 +220,31 @@ struct Parser {
         case let .name(n, s): return .name(n, s)
         case let .index(base, items, s): return .index(base, items, s)
         case let .attribute(base, name, s): return .attribute(base, name, s)
+        case let .tuple(items, s): return .tuple(try items.map(target), s)
+        case let .list(items, s) where !items.isEmpty: return .tuple(try items.map(target), s)
         default: throw Diagnostic(.syntax, "cannot assign to this expression", e.span)
         }
+    }
+
+    // targets -> target { ',' target } ; target -> NAME | '(' targets ')'   (a `for` or comprehension's names)
+    private mutating func loopTargets() throws -> AssignTarget {
+        let first = try loopTarget()
+        guard check(.comma) else { return first }
+        var items = [first]
+        while match(.comma) { items.append(try loopTarget()) }
+        return .tuple(items, first.span.through(previous.span))
+    }
+
+    private mutating func loopTarget() throws -> AssignTarget {
+        if case .identifier(let name) = peek.kind { return .name(name, advance().span) }
+        if check(.leftParen) {
+            let open = advance()
+            let inner = try loopTargets()
+            let close = try expect(.rightParen, "')' to close '(' at line \(open.span.line)")
+            if case .tuple(let items, _) = inner { return .tuple(items, open.span.through(close.span)) }
+            return inner
+        }
+        throw error(at: peek, "expected a loop variable")
     }
 
     /// The parameters of a one-line definition `f(x, a=1) = ...`, read from its call syntax.
@@ -289,16 +323,22 @@ struct Parser {
         return .if(branches, elseBody, keyword.span.through(endToken.span))
     }
 
-    // forStmt -> 'for' NAME 'in' expr block 'end'
+    // forStmt -> 'for' targets 'in' expr block 'end'
     private mutating func forStatement() throws -> Stmt {
         let keyword = advance()
-        guard case .identifier(let name) = peek.kind else { throw error(at: peek, "expected a loop variable after 'for'") }
-        let nameSpan = advance().span
+        guard case .identifier = peek.kind else {
+            if check(.leftParen) { return try forBody(keyword, try loopTargets()) }
+            throw error(at: peek, "expected a loop variable after 'for'")
+        }
+        return try forBody(keyword, try loopTargets())
+    }
+
+    private mutating func forBody(_ keyword: Token, _ targets: AssignTarget) throws -> Stmt {
         guard match(.in) else { throw error(at: peek, "expected 'in' after the loop variable") }
         let iterable = try expression()
         let body = try block(closing: keyword, "for", enders: [.end])
         let endToken = advance()
-        return .for(name, nameSpan, iterable, body, keyword.span.through(endToken.span))
+        return .for(targets, iterable, body, keyword.span.through(endToken.span))
     }
 
     // whileStmt -> 'while' expr block 'end'
@@ -396,11 +436,15 @@ struct Parser {
         return try comparison()
     }
 
-    // comparison -> additive [ ('<' | '<=' | '>' | '>=' | '==' | '!=') additive ]
+    // comparison -> additive [ ('<' | '<=' | '>' | '>=' | '==' | '!=' | 'in' | 'not' 'in') additive ]
     private mutating func comparison() throws -> Expr {
         let left = try additive()
         let op: BinaryOperator
         switch peek.kind {
+        case .keyword(.in): op = .in
+        case .keyword(.not) where peekKind(1) == .keyword(.in):
+            advance()
+            op = .notIn
         case .symbol(.less): op = .less
         case .symbol(.lessEqual): op = .lessEqual
         case .symbol(.greater): op = .greater
@@ -434,7 +478,7 @@ struct Parser {
         }
     }
 
-    // multiplicative -> unary { ('*' | '/' | '@' | '%') unary }
+    // multiplicative -> unary { ('*' | '/' | '//' | '@' | '%') unary }
     private mutating func multiplicative() throws -> Expr {
         var left = try unary()
         var length = 0
@@ -445,6 +489,7 @@ struct Parser {
             case .symbol(.slash): op = .divide
             case .symbol(.at): op = .matmul
             case .symbol(.percent): op = .modulo
+            case .symbol(.floorDivide): op = .floorDivide
             default: return left
             }
             try lengthen(&length)
@@ -485,10 +530,10 @@ struct Parser {
         return try power()
     }
 
-    // power -> postfix [ '^' unary ]      (right-associative, above unary minus on its left)
+    // power -> postfix [ ('^' | '**') unary ]      (right-associative, above unary minus on its left)
     private mutating func power() throws -> Expr {
         let base = try postfix()
-        if match(.caret) {
+        if match(.caret) || match(.power) {
             skipNewlines()
             let exponent = try unary()
             return .binary(.power, base, exponent, base.span.through(exponent.span))
@@ -557,7 +602,69 @@ struct Parser {
         return items
     }
 
-    // primary -> NUMBER | STRING | 'true' | 'false' | 'nothing' | NAME | '(' expr ')' | '[' elements ']'
+    // dict -> '{' [ expr ':' expr { ',' expr ':' expr } [','] ] '}' | '{' expr ':' expr clauses '}'
+    private mutating func dictionary() throws -> Expr {
+        let open = advance()
+        var entries: [(Expr, Expr)] = []
+        while !check(.rightBrace) {
+            let key = try expression()
+            guard match(.colon) else {
+                throw error(at: peek, "expected ':' after a dict key (sets are not supported; use a list)")
+            }
+            let value = try expression()
+            entries.append((key, value))
+            if entries.count == 1, check(.for) {
+                let clauses = try comprehensionClauses()
+                let close = try expect(.rightBrace, "'}' to close '{' at line \(open.span.line)")
+                return .comprehension(Comprehension(element: key, value: value, clauses: clauses,
+                                                    span: open.span.through(close.span)))
+            }
+            if !match(.comma) { break }
+        }
+        let close = try expect(.rightBrace, "'}' to close '{' at line \(open.span.line)")
+        return .dict(entries, open.span.through(close.span))
+    }
+
+    // clauses -> 'for' targets 'in' or { 'for' targets 'in' or | 'if' or }
+    private mutating func comprehensionClauses() throws -> [Comprehension.Clause] {
+        var clauses: [Comprehension.Clause] = []
+        while true {
+            if match(.for) {
+                let targets = try loopTargets()
+                guard match(.in) else { throw error(at: peek, "expected 'in' after the loop variable") }
+                clauses.append(.for(targets, try orExpression()))
+            } else if match(.if) {
+                clauses.append(.if(try orExpression()))
+            } else {
+                return clauses
+            }
+        }
+    }
+
+    /// The parts of an f-string, each field's expression parsed from its own text.
+    private func formatString(_ parts: [LexedFormatPart], _ span: SourceSpan) throws -> Expr {
+        var out: [FormatPart] = []
+        for part in parts {
+            switch part {
+            case .text(let s):
+                out.append(.text(s))
+            case let .field(source, start, conversion, spec):
+                let fieldSpan = SourceSpan(start: start, end: start + source.utf8.count, line: span.line)
+                let tokens = try Lexer.tokenize(source, offset: start, line: span.line)
+                var sub = Parser(tokens: tokens)
+                if case .eof = sub.peek.kind {
+                    throw Diagnostic(.syntax, "empty expression in an f-string field", fieldSpan)
+                }
+                let e = try sub.expression()
+                if let first = sub.errors.first { throw first }
+                guard case .eof = sub.peek.kind else { throw sub.error(at: sub.peek, "unexpected text in an f-string field") }
+                out.append(.field(e, conversion: conversion, spec: spec, fieldSpan))
+            }
+        }
+        return .format(out, span)
+    }
+
+    // primary -> NUMBER | STRING | FSTRING | 'true' | 'false' | 'nothing' | NAME | '(' [exprs] ')' | '[' elements ']' | dict
     private mutating func primary() throws -> Expr {
         let t = peek
         switch t.kind {
@@ -567,9 +674,21 @@ struct Parser {
         case .keyword(.false): advance(); return .bool(false, t.span)
         case .keyword(.nothing): advance(); return .nothing(t.span)
         case .identifier(let name): advance(); return .name(name, t.span)
+        case .formatString(let parts): advance(); return try formatString(parts, t.span)
         case .symbol(.leftParen):
+            // '(' ')' | '(' expr ')' | '(' expr ',' [expr {',' expr}] [','] ')'
             advance()
+            if match(.rightParen) { return .tuple([], t.span.through(previous.span)) }
             let e = try expression()
+            if match(.comma) {
+                var items = [e]
+                while !check(.rightParen) {
+                    items.append(try expression())
+                    if !match(.comma) { break }
+                }
+                let close = try expect(.rightParen, "')' to close '(' at line \(t.span.line)")
+                return .tuple(items, t.span.through(close.span))
+            }
             _ = try expect(.rightParen, "')' to close '(' at line \(t.span.line)")
             return e
         case .symbol(.leftBracket):
@@ -577,10 +696,18 @@ struct Parser {
             var elements: [Expr] = []
             while !check(.rightBracket) {
                 elements.append(try expression())
+                if elements.count == 1, check(.for) {
+                    let clauses = try comprehensionClauses()
+                    let close = try expect(.rightBracket, "']' to close '[' at line \(t.span.line)")
+                    return .comprehension(Comprehension(element: elements[0], value: nil, clauses: clauses,
+                                                        span: t.span.through(close.span)))
+                }
                 if !match(.comma) { break }
             }
             let close = try expect(.rightBracket, "']' to close '[' at line \(t.span.line)")
             return .list(elements, t.span.through(close.span))
+        case .symbol(.leftBrace):
+            return try dictionary()
         default:
             throw error(at: t, "expected an expression")
         }

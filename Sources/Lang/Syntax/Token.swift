@@ -2,6 +2,8 @@
 enum TokenKind: Equatable {
     case number(Double)
     case string(String)
+    /// `f"..."`: its text and fields, each field's expression still as source.
+    case formatString([LexedFormatPart])
     case identifier(String)
     case keyword(Keyword)
     case symbol(Symbol)
@@ -17,11 +19,12 @@ enum Keyword: String, CaseIterable {
 
 /// Punctuation and operators, longest first when two share a prefix.
 enum Symbol: String, CaseIterable {
+    case power = "**", floorDivide = "//"
     case arrow = "->", lessEqual = "<=", greaterEqual = ">=", equalEqual = "==", notEqual = "!="
     case plusEqual = "+=", minusEqual = "-=", starEqual = "*=", slashEqual = "/="
     case plus = "+", minus = "-", star = "*", slash = "/", caret = "^", at = "@", percent = "%"
     case less = "<", greater = ">", equal = "="
-    case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
+    case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]", leftBrace = "{", rightBrace = "}"
     case comma = ",", colon = ":", semicolon = ";", dot = "."
 }
 
@@ -35,6 +38,7 @@ struct Token {
         switch kind {
         case .number(let x): return "'\(ValueFormatter.number(x, precision: 10))'"
         case .string(let s): return "'\"\(s)\"'"
+        case .formatString: return "f-string"
         case .identifier(let name): return "'\(name)'"
         case .keyword(let k): return "'\(k.rawValue)'"
         case .symbol(let s): return "'\(s.rawValue)'"
@@ -42,4 +46,12 @@ struct Token {
         case .eof: return "end of input"
         }
     }
+}
+
+/// A piece of an f-string as the lexer cuts it: text with escapes resolved, or a
+/// field's expression source (with its byte offset, for spans), its `!r`/`!s`
+/// conversion and its format spec.
+enum LexedFormatPart: Equatable {
+    case text(String)
+    case field(String, start: Int, conversion: Character?, spec: String)
 }
