@@ -110,11 +110,11 @@ extension BuiltinGroup {
                         .init("val_X", .tensor, default: .nothing, doc: "validation inputs (with val_Y)"),
                         .init("val_Y", .tensor, default: .nothing, doc: "validation targets (with val_X)"),
                         .init("restore_best", .bool, default: .bool(true), doc: "with early_stopping, put back the best epoch's weights"),
-                        .init("validation_data", .described("[Xv, Yv]"), default: .nothing, doc: "validation data, as Keras names it (same as val=)"),
+                        .init("validation_data", .described("(Xv, Yv)"), default: .nothing, doc: "validation data, as Keras names it (same as val=)"),
                         .init("validation_split", .number, default: .nothing, doc: "hold out this last fraction of the rows (before shuffling) as validation data, as Keras"),
                         .init("accuracy", .bool, default: .nothing, doc: "record train and validation accuracy; on by default with loss=cross_entropy"),
                         .init("verbose", .bool, default: .bool(true), doc: "show the progress bar (epoch, loss, acc, val_loss, val_acc, rows/s, ETA)")],
-                doc: "Trains model on rows of X, Y by mini-batches (default loss=mse, opt=SGD(lr=0.1)); val_X=Xv, val_Y=Yv (or val=[Xv, Yv]) add a validation loss per epoch, early_stopping=k stops after k epochs without improvement and, with restore_best=true (the default), puts back the weights of the best epoch, penalty=p -> l2(p, 1e-3) adds a regulariser; validation_data=[Xv, Yv] or validation_split=0.2 (the last rows, as Keras) also add validation, accuracy=true (the default with cross_entropy) records .acc and .val_acc, verbose=false hides the progress bar; returns the history (.train, .val, .acc, .val_acc, .best_epoch, .restored_epoch), which plot(history) draws; Ctrl-C stops keeping the model.",
+                doc: "Trains model on rows of X, Y by mini-batches (default loss=mse, opt=SGD(lr=0.1)); val_X=Xv, val_Y=Yv (or val=[Xv, Yv]) add a validation loss per epoch, early_stopping=k stops after k epochs without improvement and, with restore_best=true (the default), puts back the weights of the best epoch, penalty=p -> l2(p, 1e-3) adds a regulariser; validation_data=(Xv, Yv) or validation_split=0.2 (the last rows, as Keras) also add validation, accuracy=true (the default with cross_entropy) records .acc and .val_acc, verbose=false hides the progress bar; returns the history (.train, .val, .acc, .val_acc, .best_epoch, .restored_epoch), which plot(history) draws; Ctrl-C stops keeping the model.",
                 example: "fit(model, X, Y, loss=mse, opt=Adam(lr=0.01), epochs=100, batch_size=4)") { args, context in
             try NNBindings.fit(args, context)
         },
@@ -219,11 +219,13 @@ enum NNBindings {
         switch args[name] {
         case .list(let l) where l.items.count == 2:
             if let vx = l.items[0].asTensor, let vy = l.items[1].asTensor { return (vx, vy) }
+        case .tuple(let t) where t.items.count == 2:
+            if let vx = t.items[0].asTensor, let vy = t.items[1].asTensor { return (vx, vy) }
         case .tensor(let t) where t.tensor.rank >= 1 && t.tensor.shape[0] == 2:
             return (try t.tensor.subscripted([.at(0)]), try t.tensor.subscripted([.at(1)]))
         default: break
         }
-        throw args.error(name, "fit() expects \(name) to be [Xv, Yv] (or use val_X= and val_Y=)")
+        throw args.error(name, "fit() expects \(name) to be (Xv, Yv) or [Xv, Yv] (or use val_X= and val_Y=)")
     }
 
     /// `fit(...)`.

@@ -85,20 +85,29 @@ public enum KMeans {
         let n = x.shape[0], k = centroids.shape[0], d = x.shape[1]
         let products = try x.matmul(centroids.transposed()).scalars
         let xs = x.scalars, cs = centroids.scalars
-        var cNorms = [Double](repeating: 0, count: k)
-        for c in 0..<k { for j in 0..<d { cNorms[c] += cs[c * d + j] * cs[c * d + j] } }
         var labels = [Int](repeating: 0, count: n), best = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            var xNorm = 0.0
-            for j in 0..<d { xNorm += xs[i * d + j] * xs[i * d + j] }
-            var bestC = 0, bestD = Double.infinity
-            for c in 0..<k {
-                let dist = xNorm + cNorms[c] - 2 * products[i * k + c]
-                if dist < bestD { bestD = dist; bestC = c }
+        var cNorms = [Double](repeating: 0, count: k)
+        products.withUnsafeBufferPointer { pp in
+        xs.withUnsafeBufferPointer { xp in
+        cs.withUnsafeBufferPointer { cp in
+        labels.withUnsafeMutableBufferPointer { lp in
+        best.withUnsafeMutableBufferPointer { bp in
+        cNorms.withUnsafeMutableBufferPointer { np in
+            guard let p = pp.baseAddress, let xb = xp.baseAddress, let cb = cp.baseAddress,
+                  let l = lp.baseAddress, let b = bp.baseAddress, let cn = np.baseAddress else { return }
+            for c in 0..<k { var s = 0.0; for j in 0..<d { s += cb[c * d + j] * cb[c * d + j] }; cn[c] = s }
+            for i in 0..<n {
+                var xNorm = 0.0
+                for j in 0..<d { xNorm += xb[i * d + j] * xb[i * d + j] }
+                var bestC = 0, bestD = Double.infinity
+                for c in 0..<k {
+                    let dist = xNorm + cn[c] - 2 * p[i * k + c]
+                    if dist < bestD { bestD = dist; bestC = c }
+                }
+                l[i] = bestC
+                b[i] = Swift.max(bestD, 0)
             }
-            labels[i] = bestC
-            best[i] = Swift.max(bestD, 0)
-        }
+        } } } } } }
         return (labels, best)
     }
 }
