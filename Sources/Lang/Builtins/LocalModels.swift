@@ -11,7 +11,8 @@ extension BuiltinGroup {
                            .init("iters", .integer, default: .number(100), doc: "the most Lloyd iterations")],
                 doc: "k-means clustering: k-means++ start from the seeded generator, then Lloyd's iterations until no point changes cluster; the result has .centroids (k × d), .labels, .inertia (Σ squared distances), .iterations and .predict(X).",
                 example: "km = kmeans([[0, 0], [0, 1], [5, 5], [5, 6]], 2)") { args, context in
-            let r = try NNBindings.run { try KMeans.fit(try args.tensor("X"), k: try args.int("k"), maxIterations: try args.int("iters"), using: context.random) }
+            let r = try NNBindings.run { try KMeans.fit(try args.tensor("X"), k: try args.int("k"), maxIterations: try args.int("iters"), using: context.random,
+                                                checkpoint: { try context.checkInterrupt() }) }
             return Value(KMeansObject(r))
         },
         Builtin("rbf_network", [.init("X", .tensor, doc: "the inputs, one per row"),
@@ -22,7 +23,8 @@ extension BuiltinGroup {
                 example: "net = rbf_network(reshape(linspace(0, 6, 40), 40, 1), sin(linspace(0, 6, 40)), 8)") { args, context in
             let net = try NNBindings.run {
                 try RBFNetwork(try args.tensor("X"), try args.tensor("Y"), k: try args.int("k"),
-                               sigma: args.has("sigma") ? try args.number("sigma") : nil, using: context.random)
+                               sigma: args.has("sigma") ? try args.number("sigma") : nil, using: context.random,
+                               checkpoint: { try context.checkInterrupt() })
             }
             return Value(RBFObject(net))
         },
@@ -36,7 +38,8 @@ extension BuiltinGroup {
                 example: "m = self_organising_map(rand(50, 2), 4, 4, epochs=5)") { args, context in
             let map = try NNBindings.run {
                 try SOM(try args.tensor("X"), rows: try args.int("rows"), cols: try args.int("cols"), epochs: try args.int("epochs"),
-                        lr: try args.number("lr"), sigma: args.has("sigma") ? try args.number("sigma") : nil, using: context.random)
+                        lr: try args.number("lr"), sigma: args.has("sigma") ? try args.number("sigma") : nil, using: context.random,
+                        checkpoint: { try context.checkInterrupt() })
             }
             return Value(SOMObject(map))
         },

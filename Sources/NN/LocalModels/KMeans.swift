@@ -18,8 +18,10 @@ public enum KMeans {
     /// drawn from `generator`: assign each row to its nearest centroid, move each centroid
     /// to its rows' mean, until no assignment changes or `maxIterations`. A centroid that
     /// loses all its rows stays where it is.
+    /// `checkpoint` runs before each iteration; what it throws (an interruption) ends the fit.
     /// - Throws: `NNError.invalidArgument` unless X is n × d with 1 ≤ k ≤ n.
-    public static func fit(_ x: Tensor, k: Int, maxIterations: Int = 100, using generator: RandomGenerator) throws -> KMeansResult {
+    public static func fit(_ x: Tensor, k: Int, maxIterations: Int = 100, using generator: RandomGenerator,
+                           checkpoint: () throws -> Void = {}) throws -> KMeansResult {
         guard x.rank == 2, x.shape[0] >= 1 else {
             throw NNError.invalidArgument("kmeans needs X with one sample per row (n × d), got shape \(formatShape(x.shape))")
         }
@@ -53,6 +55,7 @@ public enum KMeans {
         var iterations = 0, inertia = 0.0
         var sums = [Double](repeating: 0, count: k * d), counts = [Int](repeating: 0, count: k)
         while iterations < maxIterations {
+            try checkpoint()
             iterations += 1
             let (assigned, distances) = try assign(x, centroids: try Tensor(shape: [k, d], values: centroids))
             inertia = distances.reduce(0, +)

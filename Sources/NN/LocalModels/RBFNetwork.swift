@@ -18,12 +18,13 @@ public final class RBFNetwork {
     /// of outputs per sample, such as one-hot classes). Without `sigma`, σ = d_max / √(2k)
     /// with d_max the largest distance between centres (Haykin's rule), or 1 when k = 1.
     /// - Throws: `NNError.invalidArgument` for mismatched rows or a bad k or σ.
-    public init(_ x: Tensor, _ y: Tensor, k: Int, sigma: Double? = nil, using generator: RandomGenerator) throws {
+    public init(_ x: Tensor, _ y: Tensor, k: Int, sigma: Double? = nil, using generator: RandomGenerator,
+                checkpoint: () throws -> Void = {}) throws {
         guard y.rank == 1 || y.rank == 2, x.rank == 2, y.shape[0] == x.shape[0] else {
             throw NNError.invalidArgument("rbf_network needs X n × d and Y with n rows, got shapes \(formatShape(x.shape)) and \(formatShape(y.shape))")
         }
         if let sigma, !(sigma > 0 && sigma.isFinite) { throw NNError.invalidArgument("rbf_network needs sigma > 0, got \(sigma)") }
-        let clusters = try KMeans.fit(x, k: k, using: generator)
+        let clusters = try KMeans.fit(x, k: k, using: generator, checkpoint: checkpoint)
         centres = clusters.centroids
         if let sigma {
             self.sigma = sigma

@@ -17,10 +17,11 @@ public final class SOM {
     /// The units' weights, (rows·cols) × d, unit r·cols + c at grid position (r, c).
     public private(set) var weights: Tensor
 
-    /// A map of rows × cols units trained on rows of `x` for `epochs` passes.
+    /// A map of rows × cols units trained on rows of `x` for `epochs` passes;
+    /// `checkpoint` runs before each epoch, and what it throws (an interruption) ends training.
     /// - Throws: `NNError.invalidArgument` for a bad grid, rate, width or data shape.
     public init(_ x: Tensor, rows: Int, cols: Int, epochs: Int = 10, lr: Double = 0.5, sigma: Double? = nil,
-                using generator: RandomGenerator) throws {
+                using generator: RandomGenerator, checkpoint: () throws -> Void = {}) throws {
         guard x.rank == 2, x.shape[0] >= 1 else {
             throw NNError.invalidArgument("self_organising_map needs X with one sample per row (n × d), got shape \(formatShape(x.shape))")
         }
@@ -40,11 +41,13 @@ public final class SOM {
         }
         let steps = epochs * n
         var step = 0
-        xs.withUnsafeBufferPointer { xp in
-            w.withUnsafeMutableBufferPointer { wp in
-                guard let xb = xp.baseAddress, let wb = wp.baseAddress else { return }
-                for _ in 0..<epochs {
-                    for i in generator.permutation(n) {
+        for _ in 0..<epochs {
+            try checkpoint()
+            let order = generator.permutation(n)
+            xs.withUnsafeBufferPointer { xp in
+                w.withUnsafeMutableBufferPointer { wp in
+                    guard let xb = xp.baseAddress, let wb = wp.baseAddress else { return }
+                    for i in order {
                         let progress = Double(step) / Double(steps)
                         let eta = lr * (1 - 0.99 * progress)
                         let s = Swift.max(sigma0 * (1 - 0.99 * progress), 0.5)
