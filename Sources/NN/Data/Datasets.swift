@@ -36,7 +36,7 @@ public enum Datasets {
                 guard row < rows else { throw NNError.invalidArgument("digits: more than \(rows) rows") }
                 if column < width { pixels[row * width + column] = v } else { labels[row] = v }
             case UInt8(ascii: "a")...UInt8(ascii: "g"):
-                guard row < rows, column < width else { throw NNError.invalidArgument("digits: bad label in row \(row)") }
+                guard row < rows, column < width else { throw NNError.invalidArgument("digits: a pixel past column \(width) in row \(row)") }
                 pixels[row * width + column] = Double(byte - UInt8(ascii: "a") + 10)
             default:
                 throw NNError.invalidArgument("digits: unexpected byte \(byte) in row \(row)")

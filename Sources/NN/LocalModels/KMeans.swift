@@ -34,7 +34,7 @@ public enum KMeans {
         let first = generator.nextInt(below: n)
         for j in 0..<d { centroids[j] = xs[first * d + j] }
         var nearest = [Double](repeating: .infinity, count: n)
-        for c in 1..<Swift.max(k, 1) where c < k {
+        for c in 1..<k {
             var total = 0.0
             for i in 0..<n {
                 var s = 0.0
