@@ -80,6 +80,7 @@ bench: build
 	BIN=$(BIN) bash bench/interp/run.sh
 	bash bench/autodiff/run.sh
 	bash bench/nn/run.sh
+	BIN=$(BIN) sh bench/digits/run.sh
 	bash bench/startup/run.sh $(BIN)
 	bash bench/kernel/run.sh $(BIN)
 	bash bench/replay/run.sh $(BIN)

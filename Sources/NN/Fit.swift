@@ -11,6 +11,10 @@ public struct History: Equatable {
     public var train: [Double] = []
     /// Validation loss after each epoch (empty without validation data).
     public var validation: [Double] = []
+    /// Training accuracy of each epoch's batches (with `FitOptions.accuracy`; empty otherwise).
+    public var trainAccuracy: [Double] = []
+    /// Validation accuracy after each epoch (with `FitOptions.accuracy` and validation data).
+    public var validationAccuracy: [Double] = []
     /// True when early stopping ended training.
     public var stoppedEarly = false
     /// The epoch (from 1) with the lowest monitored loss, when early stopping was on.
@@ -37,7 +41,9 @@ public struct FitProgress {
     public var loss: Double
     /// Training rows processed per second so far.
     public var rate: Double
-    /// `epoch 2/5  loss 0.0312  5120 rows/s`.
+    /// Seconds left at the rate so far.
+    public var eta: Double
+    /// `epoch 2/5  loss 0.0312  val_loss 0.0401  val_acc 0.9733  5120 rows/s  ETA 3s`.
     public var message: String
 }
 
@@ -51,6 +57,9 @@ public struct FitOptions {
     public var shuffle = true
     /// Data evaluated after each epoch, in evaluation mode.
     public var validation: (x: Tensor, y: Tensor)?
+    /// Also record the accuracy (largest score = label, `Datasets.accuracy`) of the
+    /// training batches and the validation data: for classifiers trained on scores.
+    public var accuracy = false
     /// Stop after this many epochs without a new best loss (validation loss when given,
     /// the epoch's mean training loss otherwise); nil never stops early.
     public var earlyStopping: Int?
@@ -113,7 +122,7 @@ public func fit(_ model: Layer, _ x: Tensor, _ y: Tensor, loss: Loss, optimiser:
     for epoch in 1...options.epochs {
         model.train()
         if options.shuffle { order = options.generator.permutation(rows) }
-        var sum = 0.0, seen = 0
+        var sum = 0.0, seen = 0, hits = 0.0
         for batch in 0..<batches {
             if shouldStop?() == true {
                 history.interrupted = true
@@ -124,7 +133,9 @@ public func fit(_ model: Layer, _ x: Tensor, _ y: Tensor, loss: Loss, optimiser:
             let contiguousRange = !options.shuffle
             let bx = try rowsOf(xs, order, start, end, contiguousRange)
             let by = try rowsOf(ys, order, start, end, contiguousRange)
-            var value = try loss(model(Variable(bx)), Variable(by))
+            let scores = try model(Variable(bx))
+            if options.accuracy { hits += try Datasets.accuracy(scores.value, by) * Double(end - start) }
+            var value = try loss(scores, Variable(by))
             if let r = options.regulariser { value = try value + r(params.map(\.variable)) }
             let lossValue = try value.value.scalar()
             let grads = try gradients(of: value, withRespect: params.map(\.variable), createGraph: false)
@@ -136,18 +147,27 @@ public func fit(_ model: Layer, _ x: Tensor, _ y: Tensor, loss: Loss, optimiser:
             if let progress {
                 let mean = sum / Double(seen)
                 rowsDone += end - start
-                let rate = Double(rowsDone) / Swift.max(monotonicSeconds() - started, 1e-9)
-                progress(FitProgress(done: done, total: total, epoch: epoch, loss: mean, rate: rate,
-                                     message: "epoch \(epoch)/\(options.epochs)  loss \(shortNumber(mean))  \(Int(rate)) rows/s"))
+                let elapsed = monotonicSeconds() - started
+                let rate = Double(rowsDone) / Swift.max(elapsed, 1e-9)
+                let eta = elapsed / Double(done) * Double(total - done)
+                var columns = "epoch \(epoch)/\(options.epochs)  loss \(shortNumber(mean))"
+                if options.accuracy { columns += "  acc \(fixed4(hits / Double(seen)))" }
+                if let vl = history.validation.last { columns += "  val_loss \(shortNumber(vl))" }
+                if let va = history.validationAccuracy.last { columns += "  val_acc \(fixed4(va))" }
+                progress(FitProgress(done: done, total: total, epoch: epoch, loss: mean, rate: rate, eta: eta,
+                                     message: columns + "  \(Int(rate)) rows/s  ETA \(etaText(eta))"))
             }
         }
         let trainLoss = sum / Double(Swift.max(seen, 1))
         history.train.append(trainLoss)
+        if options.accuracy { history.trainAccuracy.append(hits / Double(Swift.max(seen, 1))) }
         var monitored = trainLoss
         if let v = options.validation {
             model.eval()
-            let vl = try loss(model(Variable(v.x)), Variable(v.y)).value.scalar()
+            let scores = try model(Variable(v.x))
+            let vl = try loss(scores, Variable(v.y)).value.scalar()
             history.validation.append(vl)
+            if options.accuracy { history.validationAccuracy.append(try Datasets.accuracy(scores.value, v.y)) }
             monitored = vl
         }
         if let patience = options.earlyStopping {
@@ -183,6 +203,20 @@ func rowsOf(_ t: Tensor, _ order: [Int], _ start: Int, _ end: Int, _ inOrder: Bo
             }
         }
     }
+}
+
+/// An accuracy for a progress message: four decimals.
+func fixed4(_ x: Double) -> String {
+    "\((x * 10_000).rounded() / 10_000)"
+}
+
+/// Time left for a progress message: `42s`, `3m05s`, `1h02m`.
+func etaText(_ seconds: Double) -> String {
+    guard seconds.isFinite, seconds >= 0 else { return "?" }
+    let s = Int(seconds.rounded())
+    if s < 60 { return "\(s)s" }
+    if s < 3600 { return "\(s / 60)m" + (s % 60 < 10 ? "0" : "") + "\(s % 60)s" }
+    return "\(s / 3600)h" + (s / 60 % 60 < 10 ? "0" : "") + "\(s / 60 % 60)m"
 }
 
 /// A loss for a progress message: four significant digits.

@@ -109,8 +109,12 @@ extension BuiltinGroup {
                         .init("penalty", .function, default: .nothing, doc: "p(params) added to the loss, such as p -> l2(p, 1e-3)"),
                         .init("val_X", .tensor, default: .nothing, doc: "validation inputs (with val_Y)"),
                         .init("val_Y", .tensor, default: .nothing, doc: "validation targets (with val_X)"),
-                        .init("restore_best", .bool, default: .bool(true), doc: "with early_stopping, put back the best epoch's weights")],
-                doc: "Trains model on rows of X, Y by mini-batches (default loss=mse, opt=SGD(lr=0.1)); val_X=Xv, val_Y=Yv (or val=[Xv, Yv]) add a validation loss per epoch, early_stopping=k stops after k epochs without improvement and, with restore_best=true (the default), puts back the weights of the best epoch, penalty=p -> l2(p, 1e-3) adds a regulariser; returns the history (.train, .val, .best_epoch, .restored_epoch); Ctrl-C stops keeping the model.",
+                        .init("restore_best", .bool, default: .bool(true), doc: "with early_stopping, put back the best epoch's weights"),
+                        .init("validation_data", .described("(Xv, Yv)"), default: .nothing, doc: "validation data, as Keras names it (same as val=)"),
+                        .init("validation_split", .number, default: .nothing, doc: "hold out this last fraction of the rows (before shuffling) as validation data, as Keras"),
+                        .init("accuracy", .bool, default: .nothing, doc: "record train and validation accuracy; on by default with loss=cross_entropy"),
+                        .init("verbose", .bool, default: .bool(true), doc: "show the progress bar (epoch, loss, acc, val_loss, val_acc, rows/s, ETA)")],
+                doc: "Trains model on rows of X, Y by mini-batches (default loss=mse, opt=SGD(lr=0.1)); val_X=Xv, val_Y=Yv (or val=[Xv, Yv]) add a validation loss per epoch, early_stopping=k stops after k epochs without improvement and, with restore_best=true (the default), puts back the weights of the best epoch, penalty=p -> l2(p, 1e-3) adds a regulariser; validation_data=(Xv, Yv) or validation_split=0.2 (the last rows, as Keras) also add validation, accuracy=true (the default with cross_entropy) records .acc and .val_acc, verbose=false hides the progress bar; returns the history (.train, .val, .acc, .val_acc, .best_epoch, .restored_epoch), which plot(history) draws; Ctrl-C stops keeping the model.",
                 example: "fit(model, X, Y, loss=mse, opt=Adam(lr=0.01), epochs=100, batch_size=4)") { args, context in
             try NNBindings.fit(args, context)
         },
@@ -194,6 +198,11 @@ enum NNBindings {
     /// The validation data of `fit`: `val_X=` with `val_Y=`, or `val=[Xv, Yv]`, which the
     /// language makes a list, or stacks into one tensor when Xv and Yv have one shape.
     static func validation(_ args: Arguments) throws -> (x: Tensor, y: Tensor)? {
+        let given = ["val", "val_X", "validation_data", "validation_split"].filter { args.has($0) }
+        if given.count > 1 {
+            throw args.error(given[1], "fit() takes one kind of validation data, got \(given.joined(separator: " and "))", kind: .argument)
+        }
+        if args.has("validation_data") { return try pair(args, "validation_data") }
         if args.has("val_X") || args.has("val_Y") {
             guard args.has("val_X"), args.has("val_Y") else {
                 throw args.error(args.has("val_X") ? "val_X" : "val_Y", "fit() needs both val_X and val_Y", kind: .argument)
@@ -201,20 +210,28 @@ enum NNBindings {
             return (try args.tensor("val_X"), try args.tensor("val_Y"))
         }
         guard args.has("val") else { return nil }
-        switch args["val"] {
+        return try pair(args, "val")
+    }
+
+    /// Parameter `name` as [Xv, Yv]: a list of two tensors, or one tensor of two rows
+    /// when Xv and Yv have one shape and the literal stacked them.
+    static func pair(_ args: Arguments, _ name: String) throws -> (x: Tensor, y: Tensor) {
+        switch args[name] {
         case .list(let l) where l.items.count == 2:
             if let vx = l.items[0].asTensor, let vy = l.items[1].asTensor { return (vx, vy) }
+        case .tuple(let t) where t.items.count == 2:
+            if let vx = t.items[0].asTensor, let vy = t.items[1].asTensor { return (vx, vy) }
         case .tensor(let t) where t.tensor.rank >= 1 && t.tensor.shape[0] == 2:
             return (try t.tensor.subscripted([.at(0)]), try t.tensor.subscripted([.at(1)]))
         default: break
         }
-        throw args.error("val", "fit() expects val to be [Xv, Yv] (or use val_X= and val_Y=)")
+        throw args.error(name, "fit() expects \(name) to be (Xv, Yv) or [Xv, Yv] (or use val_X= and val_Y=)")
     }
 
     /// `fit(...)`.
     static func fit(_ args: Arguments, _ context: CallContext) throws -> Value {
         let model = try layer(args, "model")
-        let x = try args.tensor("X"), y = try args.tensor("Y")
+        var x = try args.tensor("X"), y = try args.tensor("Y")
         let lossFunction = args.has("loss") ? try loss(args["loss"], context) : Losses.mse
         let optimiser = args.has("opt") ? try OptimiserBindings.optimiser(args, "opt") : SGD(lr: 0.1)
         var options = FitOptions()
@@ -223,6 +240,25 @@ enum NNBindings {
         options.shuffle = try args.bool("shuffle")
         options.generator = context.random
         options.validation = try validation(args)
+        if args.has("validation_split") {
+            let split = try args.number("validation_split")
+            let rows = x.rank >= 1 ? x.shape[0] : 0
+            let held = Int((split * Double(rows)).rounded(.down))
+            guard split > 0, split < 1, held >= 1, held < rows, y.rank >= 1, y.shape[0] == rows else {
+                throw args.error("validation_split", "fit() needs validation_split in (0, 1) leaving rows on both sides, got \(split) of \(rows) rows", kind: .value)
+            }
+            // Keras holds out the last rows, before any shuffling.
+            let cut = rows - held
+            options.validation = (try x.subscripted([.range(start: cut, stop: nil, step: 1)]),
+                                  try y.subscripted([.range(start: cut, stop: nil, step: 1)]))
+            x = try x.subscripted([.range(start: 0, stop: cut, step: 1)])
+            y = try y.subscripted([.range(start: 0, stop: cut, step: 1)])
+        }
+        if args.has("accuracy") {
+            options.accuracy = try args.bool("accuracy")
+        } else if case .builtin(let b) = args["loss"], b.name == "cross_entropy" {
+            options.accuracy = true
+        }
         options.earlyStopping = try args.optionalInt("early_stopping")
         options.restoreBest = try args.bool("restore_best")
         if args.has("penalty") {
@@ -233,7 +269,7 @@ enum NNBindings {
                 return Variable(r.asTensor ?? Tensor(0))
             }
         }
-        let handler = context.progressHandler
+        let handler = try args.bool("verbose") ? context.progressHandler : nil
         let history = try run {
             try NN.fit(model, x, y, loss: lossFunction, optimiser: optimiser, options: options,
                        progress: handler.map { h in { p in h(Progress(done: p.done, total: p.total, message: p.message)) } },
@@ -255,8 +291,8 @@ final class LayerObject: LangObject {
         case is Dropout: return "Dropout"
         case is BatchNorm: return "BatchNorm"
         case is Sequential: return "Sequential"
-        case let a as Activation: return String(a.summary.prefix { $0 != "(" })
-        default: return "Layer"
+        // Activations and the section-J layers print as their constructor's name.
+        default: return String(layer.summary.prefix { $0 != "(" })
         }
     }
 
@@ -358,12 +394,14 @@ final class HistoryObject: LangObject {
     init(_ history: History) { self.history = history }
 
     var typeName: String { "History" }
-    var attributeNames: [String] { ["train", "val", "epochs", "stopped_early", "best_epoch", "restored_epoch", "interrupted"] }
+    var attributeNames: [String] { ["train", "val", "acc", "val_acc", "epochs", "stopped_early", "best_epoch", "restored_epoch", "interrupted"] }
 
     func attribute(_ name: String) -> Value? {
         switch name {
         case "train": return Value(Tensor(history.train))
         case "val": return Value(Tensor(history.validation))
+        case "acc": return Value(Tensor(history.trainAccuracy))
+        case "val_acc": return Value(Tensor(history.validationAccuracy))
         case "epochs": return .number(Double(history.train.count))
         case "stopped_early": return .bool(history.stoppedEarly)
         case "best_epoch": return history.bestEpoch.map { .number(Double($0)) } ?? .nothing
@@ -380,6 +418,7 @@ final class HistoryObject: LangObject {
         }
         var parts = ["epochs=\(history.train.count)", "train loss \(losses(history.train))"]
         if !history.validation.isEmpty { parts.append("val loss \(losses(history.validation))") }
+        if let acc = history.validationAccuracy.last { parts.append("val acc \(NNText.number(acc))") }
         // The epochs run and the epoch restored say together what the model now holds.
         var ending: [String] = []
         if history.stoppedEarly { ending.append("stopped at epoch \(history.train.count)") }

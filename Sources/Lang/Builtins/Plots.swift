@@ -28,7 +28,7 @@ enum PlotBuiltins {
                          Parameter("upper", .number, default: .nothing, doc: "b for plot(f, a, b)"),
                          Parameter("label", .described("string or list of strings"), default: .nothing, doc: "the legend, one per series"),
                          Parameter("n", .integer, default: .number(200), doc: "points sampled for plot(f, a, b), 2 to 100000")] + labelled,
-                doc: "Line plot: plot(y), plot(x, y), plot(x, [y1, y2]) or plot(f, a, b); label= a string or a list of strings.",
+                doc: "Line plot: plot(y), plot(x, y), plot(x, [y1, y2]) or plot(f, a, b); label= a string or a list of strings; plot(history) draws fit's train and validation loss per epoch.",
                 example: "plot(linspace(0, 6.28, 50), sin(linspace(0, 6.28, 50)), label=\"sin\")") { args, context in
             try show(lineSpec(args, context, kind: .line), args, context)
         },
@@ -118,6 +118,7 @@ enum PlotBuiltins {
     /// `plot`'s forms: a function over [a, b], y alone, x with y, several series.
     static func lineSpec(_ args: Arguments, _ context: CallContext, kind: PlotSpec.Kind) throws -> PlotSpec {
         let f = args["x"]
+        if let spec = historySpec(f) { return spec }
         if isCallable(f) {
             guard args.has("y"), args.has("upper") else { throw args.error("x", "plot(f, a, b) needs the interval's ends a and b", kind: .value) }
             let a = try args.number("y"), b = try args.number("upper")

@@ -17,7 +17,7 @@ public enum Registry {
         .linearAlgebraNumpy,
         .sorting,
         .autodiff,
-        .nn, .optimisers, .data,
+        .nn, .convolutionRecurrent, .optimisers, .data, .datasets, .localModels,
         .plots,
     ]
 
