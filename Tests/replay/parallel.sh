@@ -37,7 +37,7 @@ $out"
 check "summary counts" $([ "$(tail -n 1 <<<"$out")" = "6 passed, 1 failed (1 skipped)" ]; echo $?) "$out"
 lines=$(grep -cE '^(/tmp/[^ ]+: [0-9]+ passed|error: /tmp/)' <<<"$out")
 check "one line per notebook ($lines of 8)" $([ "$lines" -eq 8 ]; echo $?) "$out"
-check "the diff of the failed cell is shown" $(grep -q "^FAIL $work/set/b-fail.gbook:2: y = 3" <<<"$out"; echo $?) "$out"
+check "the diff of the failed cell is shown" $(grep -q "^FAIL $work/set/b-fail.gbook:1: y = 3" <<<"$out"; echo $?) "$out"
 junit=$(python3 - "$work/report.xml" <<'EOF'
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
