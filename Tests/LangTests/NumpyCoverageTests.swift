@@ -9,16 +9,7 @@ extension LangSuite {
         /// build of them; 1e-12 relative (absolute near 0) leaves room for that only.
         @Test(arguments: numpyCoverage)
         func matchesNumpy(_ c: NumpyCase) throws {
-            let session = Session()
-            session.run("precision(17)")
-            let text = session.eval(c.source)
-            let parsed = try #require(PrintedTensor(text), "\(c.source) printed \(text)")
-            #expect(parsed.shape == c.shape, "\(c.source): shape \(parsed.shape), NumPy \(c.shape)")
-            #expect(parsed.values.count == c.values.count, "\(c.source): \(text)")
-            for (a, e) in zip(parsed.values, c.values) {
-                let same = a == e || (a.isNaN && e.isNaN) || abs(a - e) <= 1e-12 * max(1, abs(e))
-                #expect(same, "\(c.source): got \(a), NumPy \(e)")
-            }
+            try expectMatchesNumpy(c, relativeTolerance: 1e-12)
         }
 
         /// The samplers are seeded: the same seed gives the same draws, and the

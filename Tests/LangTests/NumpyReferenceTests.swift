@@ -16,6 +16,21 @@ struct NumpyCase: CustomStringConvertible, Sendable {
     }
 }
 
+/// Evaluates `c.source` in a fresh session at 17 digits and compares the echo with
+/// NumPy's shape and values, each within `relativeTolerance` (absolute near 0).
+func expectMatchesNumpy(_ c: NumpyCase, relativeTolerance: Double) throws {
+    let session = Session()
+    session.run("precision(17)")
+    let text = session.eval(c.source)
+    let parsed = try #require(PrintedTensor(text), "\(c.source) printed \(text)")
+    #expect(parsed.shape == c.shape, "\(c.source): shape \(parsed.shape), NumPy \(c.shape)")
+    #expect(parsed.values.count == c.values.count, "\(c.source): \(text)")
+    for (a, e) in zip(parsed.values, c.values) {
+        let same = a == e || (a.isNaN && e.isNaN) || abs(a - e) <= relativeTolerance * max(1, abs(e))
+        #expect(same, "\(c.source): got \(a), NumPy \(e)")
+    }
+}
+
 extension LangSuite {
     /// The NumPy-named builtins against values NumPy computed once
     /// (`Fixtures/numpy_reference.py`), read back from the echo at 17 digits.
@@ -24,16 +39,7 @@ extension LangSuite {
         /// relative (absolute near 0) leaves room for that and nothing more.
         @Test(arguments: numpyReference)
         func matchesNumpy(_ c: NumpyCase) throws {
-            let session = Session()
-            session.run("precision(17)")
-            let text = session.eval(c.source)
-            let parsed = try #require(PrintedTensor(text), "\(c.source) printed \(text)")
-            #expect(parsed.shape == c.shape, "\(c.source): shape \(parsed.shape), NumPy \(c.shape)")
-            #expect(parsed.values.count == c.values.count, "\(c.source): \(text)")
-            for (a, e) in zip(parsed.values, c.values) {
-                let same = a == e || (a.isNaN && e.isNaN) || abs(a - e) <= 1e-13 * max(1, abs(e))
-                #expect(same, "\(c.source): got \(a), NumPy \(e)")
-            }
+            try expectMatchesNumpy(c, relativeTolerance: 1e-13)
         }
     }
 }
