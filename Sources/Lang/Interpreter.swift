@@ -99,7 +99,10 @@ public final class Interpreter {
             do {
                 let v = try s(base)
                 switch v {
-                case .nothing, .undefined, .function: break
+                case .nothing, .undefined: break
+                // A definition (or an assignment of a lambda) says nothing; a bare
+                // function name echoes its signature, as `?` and the REPL describe it.
+                case .function where !statement.isBareExpression: break
                 default:
                     let text = m.formatter.format(v)
                     if let echo = m.echoHandler {

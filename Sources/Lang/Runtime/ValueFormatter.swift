@@ -54,7 +54,7 @@ struct ValueFormatter {
             var parts: [String] = []
             for (k, v) in zip(d.keys, d.values) { parts.append(format(k.value, &open) + ": " + format(v, &open)) }
             return "{" + parts.joined(separator: ", ") + "}"
-        case .function(let fn): return "<function \(fn.name)>"
+        case .function(let fn): return fn.signature
         case .builtin(let b): return "<builtin \(b.name)>"
         case .object(let o): return o.object.description
         case .cell(let c): return display(c.pointer.pointee, &open)

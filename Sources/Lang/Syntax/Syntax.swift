@@ -153,6 +153,12 @@ indirect enum Stmt {
     case `continue`(SourceSpan)
     case `return`(Expr?, SourceSpan)
 
+    /// True for an expression on its own, the only statement whose function value echoes.
+    var isBareExpression: Bool {
+        if case .expression = self { return true }
+        return false
+    }
+
     var span: SourceSpan {
         switch self {
         case .expression(let e, _): return e.span
