@@ -3,8 +3,9 @@ SWIFT      ?= swift
 CONFIG     ?= release
 BIN        := .build/$(CONFIG)/gradbook
 DEB_PKGS   := libreadline-dev libopenblas-dev liblapacke-dev libzmq3-dev
-# What the tests need beyond that: qemu-user runs the binary on an emulated CPU without AVX.
-TEST_PKGS  := qemu-user
+# What the tests need beyond that: qemu-user runs the binary on an emulated CPU without AVX;
+# tmux drives the REPL in a real terminal.
+TEST_PKGS  := qemu-user tmux
 NOTEBOOKS  := $(wildcard notebooks/*.gbook)
 
 .PHONY: run test build deps test-deps unit replay replay-only replay-cpus bench clean jupyter gateway browser
