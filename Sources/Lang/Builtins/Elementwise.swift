@@ -122,7 +122,7 @@ private func logSumExp(_ x: Variable, axis: Int?, keepDims: Bool) throws -> Vari
 
 private func unary(_ name: String, _ op: UnaryOperation, _ doc: String, _ example: String) -> Builtin {
     BuiltinHelpers.elementwise(name, doc: doc, example: example,
-                               tensor: { $0.unary(op) }, variable: { $0.unary(op) })
+                               tensor: { $0.unary(op) }, variable: { $0.unary(op) }, scalar: { op.apply($0) })
 }
 
 /// A two-argument elementwise builtin with broadcasting, differentiable in both.

@@ -5,11 +5,16 @@ import Tensor
 /// take their differentiable path when an argument is a Variable.
 enum BuiltinHelpers {
     /// A one-argument elementwise builtin over numbers, tensors and Variables.
+    /// `scalar`, when given, computes a number argument exactly as `tensor` would, without
+    /// building a tensor in and out (the common case in a scalar loop).
     static func elementwise(_ name: String, doc: String, example: String,
                             tensor: @escaping (Tensor) throws -> Tensor,
-                            variable: @escaping (Variable) throws -> Variable) -> Builtin {
+                            variable: @escaping (Variable) throws -> Variable,
+                            scalar: ((Double) -> Double)? = nil) -> Builtin {
         Builtin(name, [.init("x", .differentiable, doc: "the values, elementwise")], doc: doc, example: example) { args, _ in
-            if case .variable(let v) = args["x"] { return .variable(try variable(v)) }
+            let x = args["x"]
+            if let scalar, case .number(let n) = x { return .number(scalar(n)) }
+            if case .variable(let v) = x { return .variable(try variable(v)) }
             return Operators.wrap(try tensor(try args.tensor("x")))
         }
     }

@@ -27,6 +27,8 @@ extension BuiltinGroup {
                          .init("low", .number, doc: "the least value kept"), .init("high", .number, doc: "the largest value kept")],
                 doc: "Each element limited to [low, high].", example: "clip([-1, 0.5, 2], 0, 1)") { args, _ in
             let lo = try args.number("low"), hi = try args.number("high")
+            // A number is clipped without a tensor in and out (the same arithmetic).
+            if case .number(let x) = args["x"] { return .number(Tensor.clip(x, lo, hi)) }
             if case .variable(let v) = args["x"] { return .variable(try v.clip(lo, hi)) }
             return Operators.wrap(try args.tensor("x").clip(lo, hi))
         },
@@ -73,5 +75,5 @@ private func withAlpha(_ name: String, _ alpha: Parameter, doc: String, example:
 
 private func unary(_ name: String, _ op: UnaryOperation, _ doc: String, _ example: String) -> Builtin {
     BuiltinHelpers.elementwise(name, doc: doc, example: example,
-                               tensor: { $0.unary(op) }, variable: { $0.unary(op) })
+                               tensor: { $0.unary(op) }, variable: { $0.unary(op) }, scalar: { op.apply($0) })
 }

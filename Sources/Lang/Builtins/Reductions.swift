@@ -66,6 +66,10 @@ private func extremum(_ name: String, _ op: BinaryOperation) -> Builtin {
                    doc: "\(isMax ? "Largest" : "Smallest") element, or along `axis`; with two arguments the elementwise \(isMax ? "maximum" : "minimum").",
                    example: isMax ? "max([1, 5], [3, 2])" : "min([1, 5, 2])") { args, _ in
         if args.has("y") {
+            // Two numbers: no tensors in and out (the same arithmetic as the tensor kernel).
+            if case .number(let x) = args["x"], case .number(let y) = args["y"], let z = op.extremum(x, y) {
+                return .number(z)
+            }
             if args.isVariable("x") || args.isVariable("y") {
                 return .variable(try args.variable("x").binary(op, try args.variable("y")))
             }

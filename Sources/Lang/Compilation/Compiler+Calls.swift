@@ -11,6 +11,13 @@ extension Compiler {
         let positional = args.filter { $0.name == nil }
         let keywordArgs = args.filter { $0.name != nil }
         let argSpans = positional.map(\.span)
+        if case .name(let name, _) = calleeExpr, let cell = globalCell(name, scope), case .builtin(let builtin) = cell.pointee,
+           let binding = BuiltinBinding(builtin, positional: argSpans, keywords: keywordArgs.map { ($0.name ?? "", $0.span) },
+                                        span: span) {
+            let general = generalCall(callee, args, frame, span, scope)
+            return builtinCall(cell, binding, (positional + keywordArgs).map { expression($0.value, scope) }, frame,
+                               general: general)
+        }
         if keywordArgs.isEmpty, positional.count <= 3, case .name(let name, _) = calleeExpr,
            let cell = globalCell(name, scope) {
             return globalCall(cell, callee, positional.map { expression($0.value, scope) }, frame, span, argSpans)
@@ -53,6 +60,16 @@ extension Compiler {
                 break
             }
         }
+        return generalCall(callee, args, frame, span, scope)
+    }
+
+    /// Any call: binds arguments by name on every call (`Machine.call`).
+    private func generalCall(_ callee: @escaping Eval, _ args: [CallArgument], _ frame: Int, _ span: SourceSpan,
+                             _ scope: FunctionScope?) -> Eval {
+        let m = machine
+        let positional = args.filter { $0.name == nil }
+        let keywordArgs = args.filter { $0.name != nil }
+        let argSpans = positional.map(\.span)
         let posEvals = positional.map { expression($0.value, scope) }
         let kwEvals = keywordArgs.map { ($0.name ?? "", expression($0.value, scope)) }
         let kwSpans = keywordArgs.map(\.span)

@@ -131,11 +131,16 @@ extension Compiler {
         let kwEvals = keywordArgs.map { ($0.name ?? "", expression($0.value, scope)) }
         let argSpans = positional.map(\.span), kwSpans = keywordArgs.map(\.span), receiverSpan = receiver.span
         let isAppend = name == "append" && posEvals.count == 1 && kwEvals.isEmpty
+        let bindings = methodBindings(name, receiverSpan: receiverSpan, argSpans, keywordArgs.map { ($0.name ?? "", $0.span) },
+                                      posEvals + kwEvals.map(\.1), span)
         return { b in
             let r = try recv(b)
             if isAppend, case .list(let l) = r {
                 l.items.append(try posEvals[0](b))
                 return .nothing
+            }
+            if let (binding, write) = bindings.binding(for: r) {
+                return try binding.call(receiver: r, write, b, frame, m)
             }
             var values: [Value] = []
             values.reserveCapacity(posEvals.count + 1)

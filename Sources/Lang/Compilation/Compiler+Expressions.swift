@@ -313,17 +313,7 @@ extension Compiler {
         case .expression(let e):
             body = expression(e, fscope)
         case .block(let stmts):
-            let ex = block(stmts, fscope)
-            let reg = machine.returnRegister
-            body = { b in
-                if try ex(b) == .returned {
-                    // Move out of the register: no retain/release pair for the result.
-                    let r = reg.move()
-                    reg.initialize(to: .nothing)
-                    return r
-                }
-                return .nothing
-            }
+            body = functionBody(stmts, fscope)
         }
         let parameterCount = f.parameters.count
         let cellSlots = fscope.cellSlots.sorted()

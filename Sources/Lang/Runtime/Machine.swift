@@ -291,6 +291,12 @@ final class Machine {
             }
         }
         let args = Arguments(builtin: b, values: bound, rest: rest, spans: spans, restSpans: restSpans, callSpan: span)
+        return try perform(b, args, base: base, span: span)
+    }
+
+    /// Runs a builtin's body on arguments already bound and checked.
+    @inline(__always)
+    func perform(_ b: Builtin, _ args: Arguments, base: UnsafeMutablePointer<Value>, span: SourceSpan) throws -> Value {
         do {
             return try b.body(args, CallContext(machine: self, base: base, span: span))
         } catch let d as Diagnostic {
@@ -301,7 +307,7 @@ final class Machine {
     }
 
     /// The 1-D tensor a sequence of numbers stands for when `param` takes a tensor, else nil.
-    private static func tensorArgument(_ param: Parameter, _ items: [Value]) -> Value? {
+    static func tensorArgument(_ param: Parameter, _ items: [Value]) -> Value? {
         guard param.type == .tensor || param.type == .differentiable, !param.isVariadic, !items.isEmpty else { return nil }
         var xs: [Double] = []
         xs.reserveCapacity(items.count)

@@ -1,0 +1,90 @@
+/// Builtin calls whose arguments are matched to parameters when the site is compiled
+/// (`BuiltinBinding`): `abs(x)`, `clip(x, low=0, high=1)`, `d.get(k, 0)`, `X.mean(axis=0)`.
+extension Compiler {
+    /// A call of the builtin that global `cell` held when the site was compiled. The
+    /// name may be rebound by then: a call finding anything else in it takes `general`.
+    func builtinCall(_ cell: UnsafeMutablePointer<Value>, _ binding: BuiltinBinding, _ args: [Eval],
+                     _ frame: Int, general: @escaping Eval) -> Eval {
+        let m = machine, expected = binding.builtin
+        let write = argumentWriter(binding, args, from: 0)
+        return { b in
+            guard case .builtin(let current) = cell.pointee, current === expected else { return try general(b) }
+            return try binding.call(write, b, frame, m)
+        }
+    }
+
+    /// Evaluates `args` into the slots of the site's arguments `from`, `from + 1`… The
+    /// closures are nested, not kept in an array: calling them through an array retained
+    /// and released each one on every call.
+    func argumentWriter(_ binding: BuiltinBinding, _ args: [Eval], from k: Int) -> BuiltinBinding.ArgumentWriter {
+        switch args.count {
+        case 0:
+            return { _, _, _ in }
+        case 1:
+            let e0 = args[0] // safe: one argument
+            return { b, values, rest in binding.place(try e0(b), k, &values, &rest) }
+        case 2:
+            let e0 = args[0], e1 = args[1] // safe: two arguments
+            return { b, values, rest in
+                binding.place(try e0(b), k, &values, &rest)
+                binding.place(try e1(b), k + 1, &values, &rest)
+            }
+        case 3:
+            let e0 = args[0], e1 = args[1], e2 = args[2] // safe: three arguments
+            return { b, values, rest in
+                binding.place(try e0(b), k, &values, &rest)
+                binding.place(try e1(b), k + 1, &values, &rest)
+                binding.place(try e2(b), k + 2, &values, &rest)
+            }
+        default:
+            return { b, values, rest in
+                for (i, e) in args.enumerated() { binding.place(try e(b), k + i, &values, &rest) }
+            }
+        }
+    }
+
+    /// The bindings of `receiver.name(args)` for each kind of receiver that has such a
+    /// method: list, dict and tuple methods are builtins taking the receiver first
+    /// (`Methods`), tensor methods too (`Operators.tensorMethods`).
+    func methodBindings(_ name: String, receiverSpan: SourceSpan, _ positional: [SourceSpan],
+                        _ keywords: [(String, SourceSpan)], _ args: [Eval], _ span: SourceSpan) -> MethodBindings {
+        func bound(_ b: BuiltinBinding?) -> MethodBindings.Bound? {
+            b.map { ($0, argumentWriter($0, args, from: 1)) }
+        }
+        func binding(_ type: String) -> MethodBindings.Bound? {
+            guard Methods.names[type]?.contains(name) == true, let b = Registry.all[name] else { return nil }
+            return bound(BuiltinBinding(b, positional: [receiverSpan] + positional, keywords: keywords, span: span))
+        }
+        var tensor: MethodBindings.Bound?
+        // `x.T`, `x.shape`… are attributes, not methods; a Variable also has `value`.
+        if !(Operators.tensorAttributes + ["value"]).contains(name), let b = Operators.tensorMethods[name] {
+            // The bound method gives its receiver the call's span.
+            tensor = bound(BuiltinBinding(b, positional: [span] + positional, keywords: keywords, span: span))
+        }
+        return MethodBindings(list: binding("list"), dict: binding("dict"), tuple: binding("tuple"), tensor: tensor)
+    }
+}
+
+/// What `receiver.name(args)` binds to, by the kind of receiver; nil where that kind
+/// has no such method or the arguments do not fit (the general path reports it).
+struct MethodBindings {
+    /// A binding and the writer of the site's arguments after the receiver.
+    typealias Bound = (binding: BuiltinBinding, write: BuiltinBinding.ArgumentWriter)
+
+    let list: Bound?
+    let dict: Bound?
+    let tuple: Bound?
+    let tensor: Bound?
+
+    /// The binding for `receiver`'s kind.
+    @inline(__always)
+    func binding(for receiver: Value) -> Bound? {
+        switch receiver {
+        case .list: return list
+        case .dict: return dict
+        case .tuple: return tuple
+        case .tensor, .variable: return tensor
+        default: return nil
+        }
+    }
+}
