@@ -139,9 +139,7 @@ extension Compiler {
                 l.items.append(try posEvals[0](b))
                 return .nothing
             }
-            if let (binding, write) = bindings.binding(for: r) {
-                return try binding.call(receiver: r, write, b, frame, m)
-            }
+            if let result = try bindings.call(r, b, frame, m) { return result }
             var values: [Value] = []
             values.reserveCapacity(posEvals.count + 1)
             var keywords: [(String, Value)] = []
