@@ -28,6 +28,8 @@ final class BuiltinBinding {
     let restSpans: [SourceSpan]
     /// The call's span.
     let span: SourceSpan
+    /// The builtin and spans every call's `Arguments` share.
+    private let layout: ArgumentLayout
     /// Per argument, the check that lets the common values through without `Arguments.check`.
     private let quickChecks: [QuickCheck]
     /// Per argument, true when its parameter takes a tensor: a list of numbers becomes one.
@@ -79,6 +81,7 @@ final class BuiltinBinding {
         self.spans = spans
         self.restSpans = restSpans
         self.span = span
+        layout = ArgumentLayout(builtin: builtin, spans: spans, restSpans: restSpans, callSpan: span)
         let variadicType = params.first(where: \.isVariadic)?.type
         quickChecks = targets.map { t in QuickCheck(t.map { params[$0].type } ?? variadicType ?? .any) }
         takesTensor = targets.map { t in
@@ -146,7 +149,7 @@ final class BuiltinBinding {
         }
         // Something unusual: the full checks, in parameter order so the first wrong argument is reported.
         if !allPass { try checkAll(values, rest) }
-        let args = Arguments(builtin: builtin, values: values, rest: rest, spans: spans, restSpans: restSpans, callSpan: span)
+        let args = Arguments(layout: layout, values: values, rest: rest)
         return try machine.perform(builtin, args, base: base, span: span)
     }
 
