@@ -27,6 +27,26 @@ extension Compiler {
             for (cond, body) in branches.reversed() {
                 let c = expression(cond, scope), span = cond.span
                 let then = tail(body[...], scope), otherwise = result
+                if let (slot, op, k) = Compiler.localComparison(cond, scope) {
+                    // `n < 2` on a local holding a number, compared here: one closure call
+                    // fewer a call of a recursive function. Anything else goes through `c`.
+                    result = { b in
+                        if case .number(let q) = b[slot] {
+                            let yes: Bool
+                            switch op {
+                            case .less: yes = q < k
+                            case .lessEqual: yes = q <= k
+                            case .greater: yes = q > k
+                            default: yes = q == k
+                            }
+                            return yes ? try then(b) : try otherwise(b)
+                        }
+                        let v = try c(b)
+                        if case .bool(let x) = v { return x ? try then(b) : try otherwise(b) }
+                        return try Operators.truthy(v, span) ? try then(b) : try otherwise(b)
+                    }
+                    continue
+                }
                 result = { b in
                     let v = try c(b)
                     // Comparisons give booleans: test them without the general truthiness switch.
@@ -54,6 +74,15 @@ extension Compiler {
                 return try remainder(b)
             }
         }
+    }
+
+    /// For `local < constant` (also `<=`, `>`, `==`), the local's slot, the operator and
+    /// the constant: the comparisons `Compiler.localConstant` also does inline.
+    private static func localComparison(_ e: Expr, _ scope: FunctionScope) -> (Int, BinaryOperator, Double)? {
+        guard case .binary(let op, .name(let name, _), .number(let k, _), _) = e,
+              [.less, .lessEqual, .greater, .equal].contains(op),
+              case .local(let slot)? = Resolver.resolved(name, in: scope) else { return nil }
+        return (slot, op, k)
     }
 
     /// True for a statement `tail` compiles as an expression.
