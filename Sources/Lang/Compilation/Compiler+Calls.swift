@@ -18,6 +18,13 @@ extension Compiler {
             return builtinCall(cell, binding, (positional + keywordArgs).map { expression($0.value, scope) }, frame,
                                general: general)
         }
+        if keywordArgs.isEmpty, positional.count == 1, case .name(let name, _) = calleeExpr,
+           let cell = globalCell(name, scope), let scope,
+           case .binary(let op, .name(let local, _), .number(let k, _), _) = positional[0].value, op == .add || op == .subtract,
+           case .local(let slot)? = Resolver.resolved(local, in: scope) {
+            return globalCallOfLocalArithmetic(cell, slot, op == .add ? k : -k, expression(positional[0].value, scope),
+                                               general: generalCall(callee, args, frame, span, scope), frame, span)
+        }
         if keywordArgs.isEmpty, positional.count <= 3, case .name(let name, _) = calleeExpr,
            let cell = globalCell(name, scope) {
             return globalCall(cell, callee, positional.map { expression($0.value, scope) }, frame, span, argSpans)
@@ -145,6 +152,24 @@ extension Compiler {
                 (nb + 3).initialize(to: consume a2)
                 return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
             }
+        }
+    }
+
+    /// `f(n - 1)` (or `f(n + k)`), `f` a global function of one parameter and `n` a local:
+    /// the argument is computed here when `n` holds a number, one closure call fewer a
+    /// call of a recursive function; `argument` computes it otherwise (and reports errors).
+    private func globalCallOfLocalArithmetic(_ cell: UnsafeMutablePointer<Value>, _ slot: Int, _ k: Double,
+                                             _ argument: @escaping Eval, general: @escaping Eval,
+                                             _ frame: Int, _ span: SourceSpan) -> Eval {
+        let m = machine
+        return { b in
+            guard let u = Compiler.borrowFunction(cell, arity: 1) else { return try general(b) }
+            // `n - 1` is `n + (-1)`: the same IEEE result as the subtraction.
+            let a0: Value
+            if case .number(let q) = b[slot] { a0 = .number(q + k) } else { a0 = try argument(b) }
+            let nb = b + frame
+            (nb + 1).initialize(to: consume a0)
+            return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
         }
     }
 
