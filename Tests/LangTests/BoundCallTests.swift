@@ -84,6 +84,18 @@ extension LangSuite {
             #expect(s.eval("n = 0; for c in [[\"a\", \"b\"], (1, 2, 3), [\"c\"]] n = n + len(c.sorted()) end; n") == "6")
         }
 
+        @Test func aLocalPlusAConstantArgumentIsComputedAtTheCall() {
+            let s = Session()
+            s.run("twice(x) = x * 2\ng(n) = twice(n + 0.5)")
+            s.run("function down(n)\n if n <= 0\n return 0\n end\n return 1 + down(n - 1)\nend")
+            // 10 steps down to 0; (1 + 0.5) * 2 = 3
+            #expect(s.eval("down(10)") == "10")
+            #expect(s.eval("g(1)") == "3")
+            #expect(s.run("g(\"a\")").diagnostic?.message == "unsupported operand types for +: string and number")
+            s.run("twice(a, b) = a")
+            #expect(s.run("g(1)").diagnostic?.message == "twice() missing argument 'b'")
+        }
+
         @Test func tailPositionReturnsMatchTheStatementForm() {
             let s = Session()
             s.run("""
