@@ -1,3 +1,4 @@
+import Foundation
 import Lang
 import Testing
 
@@ -94,6 +95,27 @@ extension LangSuite {
             #expect(s.run("g(\"a\")").diagnostic?.message == "unsupported operand types for +: string and number")
             s.run("twice(a, b) = a")
             #expect(s.run("g(1)").diagnostic?.message == "twice() missing argument 'b'")
+        }
+
+        @Test func interruptStopsALoopOfBoundCallsPromptly() {
+            let s = Session()
+            s.run("d = {1: 2}\nfunction down(n)\n if n <= 0\n return 0\n end\n return down(n - 1)\nend")
+            let token = s.interpreter.interruption
+            let done = Flag()
+            let firstRequest = Date().addingTimeInterval(0.1)
+            // The token is cleared when the chunk starts: keep asking until the loop stops.
+            Thread.detachNewThread {
+                Thread.sleep(until: firstRequest)
+                while !done.isSet {
+                    token.request()
+                    Thread.sleep(forTimeInterval: 0.005)
+                }
+            }
+            let d = s.run("while true x = clip(1, low=0, high=2) + d.get(1, 0) + down(20) end").diagnostic
+            done.set()
+            #expect(d?.kind == .interrupted)
+            // The issue asks for 100 ms; the margin is for a loaded test machine.
+            #expect(Date().timeIntervalSince(firstRequest) < 0.5)
         }
 
         @Test func tailPositionReturnsMatchTheStatementForm() {
