@@ -15,6 +15,8 @@ SESSIONS = {
     "reset": ["f(x) = x + 1", "f(1)", ":reset", "y = 1", "f(2)"],
     "redefined": ["f(x) = x^2", "f(3)", "f(x) = x^3", "f(3)"],
     "several_statements": ["a = 1\n# a comment\nb = a + 1\n\nprint(b * 3)\n\n", "b"],
+    "error_in_earlier_function": ["function bad(x)\n    return x @ [1, 2, 3]\nend", "bad([1, 2])", "ok = 1"],
+    "late_unknown_name": ["print(1)\nq = 2\nr = q + nope\ns = 3", "q"],
     "block": ["function loss(w)\n    r = w - 1\n    return sum(r^2)\nend", "loss([1, 2, 3])"],
 }
 

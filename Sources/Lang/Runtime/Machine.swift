@@ -137,7 +137,7 @@ final class Machine {
         defer { leave(f, base: base) }
         if f.isClosure { base[0] = callee }
         for (i, v) in values.enumerated() { base[i + 1] = v }
-        return try f.body(base)
+        do { return try f.body(base) } catch { throw Diagnostic.unwinding(error, from: f, calledAt: span) }
     }
 
     /// Runs `f` on the frame at `base` after `enter` succeeded and the arguments are in
@@ -162,7 +162,8 @@ final class Machine {
             for i in 0..<f.arity { base[i + 1] = .undefined }
             throw error
         }
-        return try run(f, base: base)
+        // The traceback is built here, on the way out of a failed call only.
+        do { return try run(f, base: base) } catch { throw Diagnostic.unwinding(error, from: f, calledAt: span) }
     }
 
     /// Checks depth and stack room, counts the call.
