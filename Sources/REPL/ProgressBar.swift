@@ -10,14 +10,17 @@ public struct ProgressBar {
     private var lineOpen = false
     private let write: (String) -> Void
     private let clock: () -> Double
+    private let columns: () -> Int
 
     /// A bar `width` cells wide, drawn with `write` (standard error unless a test
-    /// collects it) and timed by `clock` (seconds).
+    /// collects it), timed by `clock` (seconds) and cut to `columns()` less one
+    /// character (0: no limit), since a line that wraps cannot be redrawn in place.
     public init(width: Int = 30, write: @escaping (String) -> Void = writeToStandardError,
-                clock: @escaping () -> Double = monotonicSeconds) {
+                clock: @escaping () -> Double = monotonicSeconds, columns: @escaping () -> Int = { 0 }) {
         self.width = max(1, width)
         self.write = write
         self.clock = clock
+        self.columns = columns
     }
 
     /// Whether a bar is drawn and its line not yet ended.
@@ -44,7 +47,10 @@ public struct ProgressBar {
         lastDrawn = now
         let elapsed = now - (startTime ?? now)
         // "\r" returns to the line start and "\u{1B}[K" clears what a longer line left.
-        var text = "\r" + render(done: done, total: total, message: message, elapsed: elapsed) + "\u{1B}[K"
+        var line = render(done: done, total: total, message: message, elapsed: elapsed)
+        let limit = columns()
+        if limit > 1, line.count >= limit { line = String(line.prefix(limit - 1)) }
+        var text = "\r" + line + "\u{1B}[K"
         lineOpen = true
         if done >= total {
             text += "\n"

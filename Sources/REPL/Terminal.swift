@@ -35,6 +35,16 @@ extension Terminal {
         return plotWidth(isTTY: true, windowColumns: columns)
     }
 
+    /// The columns of the terminal on descriptor `fd` (`$COLUMNS` when it does not
+    /// say); 0 when unknown or not a terminal.
+    public static func columns(of fd: Int32) -> Int {
+        guard isatty(fd) == 1 else { return 0 }
+        var size = winsize()
+        if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let text = Environment.value("COLUMNS"), let value = Int(text), value > 0 { return value }
+        return 0
+    }
+
     /// `plotWidth()` from its inputs: whether standard output is a terminal, the
     /// window's columns (0 when the terminal does not say) and `$COLUMNS` after it.
     public static func plotWidth(isTTY: Bool, windowColumns: Int,

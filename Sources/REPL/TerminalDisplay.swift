@@ -23,7 +23,8 @@ public final class TerminalDisplay: ConsoleDisplay {
         self.drawsProgress = drawsProgress
         standardOutput = output
         standardError = error
-        progressBar = ProgressBar(write: error)
+        // Measured per draw: the window may be resized while a fit runs.
+        progressBar = ProgressBar(write: error, columns: { Terminal.columns(of: 2) })
     }
 
     /// Text on standard output, a plot drawn in braille; an open bar is ended first.

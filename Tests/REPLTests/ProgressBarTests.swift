@@ -176,3 +176,14 @@ final class Log { var text = "" }
         #expect(text.hasSuffix("\n2\n"), "\(text.debugDescription)")
     }
 }
+
+@Suite struct ProgressBarWidth {
+    @Test func aBarLongerThanTheWindowIsCutSoItNeverWraps() {
+        let log = Log()
+        var t = 0.0
+        var b = ProgressBar(width: 30, write: { log.text += $0 }, clock: { t += 1; return t }, columns: { 40 })
+        b.draw(done: 5, total: 5000, message: "epoch 1/1000  loss 0.5139  84882 rows/s  ETA 1h18m")
+        // 39 characters between the carriage return and the clear-to-end: one short of the window.
+        #expect(log.text == "\r" + "[>                             ] 5/5000" + "\u{1B}[K")
+    }
+}
