@@ -8,70 +8,17 @@
 # Prints "N passed, N failed" and exits non-zero when a check fails.
 set -u
 
-BIN=${1:-${GRADBOOK:-.build/release/gradbook}}
-case "$BIN" in /*) ;; *) BIN="$PWD/$BIN" ;; esac
-if [ ! -x "$BIN" ]; then echo "no gradbook binary at $BIN"; echo "0 passed, 1 failed"; exit 1; fi
-if ! command -v tmux >/dev/null; then
-    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-    $SUDO apt-get install -y -qq tmux >/dev/null 2>&1 || { echo "tmux missing"; echo "0 passed, 1 failed"; exit 1; }
-fi
-
-SOCKET="gbterm-$$"
-WORK=$(mktemp -d /tmp/gradbook-terminal-XXXXXX)
-PASSED=0
-FAILED=0
-tm() { tmux -L "$SOCKET" "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
-trap cleanup EXIT
+PREFIX=gbterm
+. "$(dirname "$0")/tmux_helpers.sh"
 
 pass() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
 fail() {
     FAILED=$((FAILED + 1)); echo "FAIL $1"
     echo "---- screen ----"; screen | sed 's/^/    /'; echo "----------------"
 }
-screen() { tm capture-pane -p -t gb 2>/dev/null; }
-# The last non-empty line on the screen (where the cursor's prompt is).
-last_line() { screen | sed '/^[[:space:]]*$/d' | tail -n 1; }
-
-# wait_for TEXT [SECONDS]: true once TEXT is on the screen.
-wait_for() {
-    local text=$1 limit=${2:-10} i
-    for ((i = 0; i < limit * 20; i++)); do
-        screen | grep -qF -- "$text" && return 0
-        sleep 0.05
-    done
-    return 1
-}
-# wait_prompt [SECONDS]: true once the last line is an empty primary prompt.
-wait_prompt() {
-    local limit=${1:-10} i
-    for ((i = 0; i < limit * 20; i++)); do
-        [ "$(last_line)" = "gb>" ] && return 0
-        sleep 0.05
-    done
-    return 1
-}
 # count TEXT: how many screen lines contain TEXT.
 count() { screen | grep -cF -- "$1"; }
-
-# launch: a fresh tmux server running gradbook in a clean environment.
-launch() {
-    local i
-    tm kill-server >/dev/null 2>&1
-    # The old server takes a moment to go; starting too soon races with its exit.
-    for ((i = 0; i < 40; i++)); do tm has-session -t gb 2>/dev/null || break; sleep 0.05; done
-    sleep 0.2
-    tm new-session -d -s gb -x 110 -y 45 \
-        "env -i PATH=$PATH HOME=$WORK TERM=xterm NO_COLOR=1 $BIN; echo '[gradbook exited]'; sleep 30"
-}
 start() { launch; wait_prompt 15; }
-send() { tm send-keys -t gb "$@"; }
-# tmux reads an argument's final ';' as its own command separator; '\;' types it.
-type_line() {
-    local text=$1
-    [[ $text == *";" ]] && text="${text%;}\\;"
-    send -l -- "$text"; send Enter
-}
 clear_screen() { tm clear-history -t gb; send C-l; sleep 0.1; }
 
 # 1. Multi-line input: an open `function` block continues with `..> `.
