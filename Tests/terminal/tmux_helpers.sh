@@ -1,7 +1,8 @@
 # Shared by the terminal suites (sourced, not run): find the binary, start gradbook
 # in a private tmux server, type into it and wait for what a person would see.
 # Every wait is bounded. The sourcing script sets PREFIX (socket and folder name)
-# and may set GB_COLS, GB_ROWS, GB_HOME and SCREEN_HISTORY before sourcing.
+# and may set GB_COLS, GB_ROWS, GB_HOME and SCREEN_HISTORY before sourcing, and
+# GB_ARGS (arguments for gradbook) before any launch.
 
 BIN=${1:-${GRADBOOK:-.build/release/gradbook}}
 case "$BIN" in /*) ;; *) BIN="$PWD/$BIN" ;; esac
@@ -69,7 +70,7 @@ launch() {
     for ((i = 0; i < 40; i++)); do tm has-session -t gb 2>/dev/null || break; sleep 0.05; done
     sleep 0.2
     tm new-session -d -s gb -x "$GB_COLS" -y "$GB_ROWS" \
-        "env -i PATH=$PATH HOME=$GB_HOME TERM=xterm NO_COLOR=1 $BIN; echo '[gradbook exited]'; sleep 30"
+        "env -i PATH=$PATH HOME=$GB_HOME TERM=xterm NO_COLOR=1 $BIN ${GB_ARGS:-}; echo '[gradbook exited]'; sleep 30"
 }
 send() { tm send-keys -t gb "$@"; }
 # tmux reads an argument's final ';' as its own command separator; '\;' types it.
