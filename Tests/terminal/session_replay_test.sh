@@ -16,6 +16,7 @@ PREFIX=gbsess GB_COLS=120 GB_ROWS=50 SCREEN_HISTORY=200
 #   L text   type a line and wait for the primary prompt (or a continuation prompt)
 #   T text   type a line without waiting
 #   P text   paste: the text's '\n' become line breaks, sent in one go
+#   B text   bracketed paste (as a terminal pastes when readline asks): one entry, then Enter
 #   C        Ctrl-C (after a short pause, so a loop is running)
 #   D        Ctrl-D
 #   W text   wait until text is on the screen
@@ -39,6 +40,8 @@ session() {
             T) type_line "$rest" ;;
             # The 'x' keeps the trailing line breaks that $(...) would strip.
             P) rest=$(printf '%bx' "$rest"); send -l -- "${rest%x}"; sleep 0.3; wait_any 20 ;;
+            B) printf '%b' "$rest" > "$WORK/paste.txt"; tm load-buffer -b paste "$WORK/paste.txt"
+               tm paste-buffer -p -d -b paste -t gb; sleep 0.3; send Enter; sleep 0.3; wait_any 20 ;;
             C) sleep 0.8; send C-c; wait_prompt 20 ;;
             D) send C-d; sleep 0.2 ;;
             W) wait_for "$rest" 20 || ok=0 ;;
@@ -238,6 +241,11 @@ session paste_unknown_name_later "P a = 1\nprint(a + 41)\nb = a + nope\nc = 3\n
 W unknown name 'nope'
 R ^42$
 L a"
+session bracketed_paste_unknown_name_later "B a = 1\nprint(a + 41)\nb = a + nope\nc = 3
+W unknown name 'nope'
+R ^42$
+R ^ --> <repl 1>:3:9
+L a + 1"
 session paste_unknown_keyword_later "P xs = [1, 2, 3]\nprint(sum(xs))\nplot(xs, xs, widht=30)\n
 W did you mean 'width'?
 R ^6$
