@@ -1,8 +1,10 @@
 """The terminal suite's sessions (Tests/terminal/session_replay_test.sh), run through
-the kernel: the lines a person typed become cells (a block is gathered until the
-kernel's is_complete says it is whole, as the prompt's `..>` does), Ctrl-C is the
-stop button, Ctrl-D drops an unfinished block. Each session ends with `:save`, and
-the notebook must replay with no failure, as the terminal's does."""
+the kernel: the lines a person typed or pasted become cells (a block is gathered
+until the kernel's is_complete says it is whole, as the prompt's `..>` does), a
+bracketed paste is one cell, Ctrl-C is the stop button, Ctrl-D drops an unfinished
+block. Each session ends with `:save`, and the notebook must replay with no
+failure, as the terminal's does; given the terminal suite's saves (TERMINAL_SAVES,
+from its KEEP_SAVES), it must be the same notebook."""
 
 import os
 import re
@@ -63,13 +65,19 @@ def test_terminal_session_through_the_kernel_saves_a_notebook_that_replays(km_kc
 
         for kind, text in SESSIONS[name]:
             text = text.replace("$WORK", work)
-            if kind in ("L", "T"):
-                pending.append(text)
-                code = "\n".join(pending)
-                if is_complete(kc, code):
-                    pending = []
-                    run(code, wait=(kind == "L"))
-            elif kind in ("P", "B"):
+            if kind in ("L", "T", "P"):
+                # A plain paste reaches the prompt as typed lines; a blank line
+                # with nothing pending is no entry.
+                for line in text.split("\\n") if kind == "P" else [text]:
+                    if not pending and not line.strip():
+                        continue
+                    pending.append(line)
+                    code = "\n".join(pending)
+                    if is_complete(kc, code):
+                        pending = []
+                        run(code, wait=(kind != "T"))
+            elif kind == "B":
+                # A bracketed paste is one entry.
                 run(text.replace("\\n", "\n"))
             elif kind == "C":
                 if running is not None:
@@ -98,3 +106,9 @@ def test_terminal_session_through_the_kernel_saves_a_notebook_that_replays(km_kc
         assert text.count("#+ skip") == interrupted, text
         done = run_gradbook("run", path, timeout=300)
         assert done.returncode == 0 and " 0 failed" in done.stdout, done.stdout + done.stderr + "\n" + text
+        # With the terminal suite's saves at hand (its KEEP_SAVES), the notebook is the
+        # one the terminal saved, but for what a stop left (a partial loop's values).
+        terminal = os.path.join(os.environ.get("TERMINAL_SAVES", ""), name + ".gbook")
+        if os.environ.get("TERMINAL_SAVES") and os.path.exists(terminal) and not interrupted:
+            with open(terminal) as f:
+                assert text == f.read().replace(os.path.dirname(terminal), work), text

@@ -6,6 +6,8 @@
 # person explores at the prompt always becomes a notebook that replays.
 #
 # Usage: Tests/terminal/session_replay_test.sh [path/to/gradbook]
+# With KEEP_SAVES=DIR, each session's saved notebook is copied to DIR/NAME.gbook
+# (Tests/jupyter/test_terminal_sessions.py compares the kernel's saves with them).
 # Prints "N passed, N failed" and exits non-zero when a session fails.
 set -u
 
@@ -57,6 +59,7 @@ session() {
     if wait_for "saved " 20 && [ $ok = 1 ]; then
         if out=$("$BIN" run "$file" 2>&1) && grep -q " 0 failed" <<< "$out"; then
             PASSED=$((PASSED + 1)); echo "ok   $name: $(tail -n 1 <<< "$out")"
+            [ -n "${KEEP_SAVES:-}" ] && mkdir -p "$KEEP_SAVES" && cp "$file" "$KEEP_SAVES/$name.gbook"
         else
             FAILED=$((FAILED + 1)); echo "FAIL $name: replay"; sed 's/^/    /' <<< "$out"
             sed 's/^/    | /' "$file"
