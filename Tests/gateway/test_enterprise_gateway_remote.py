@@ -21,7 +21,7 @@ import pytest
 from conftest import (TOKEN, enterprise_gateway_argv, jupyter_env, leftover_check, run_async, start_server,
                       work_dir)
 from gateway_client import Gateway
-from scenario import Fleet
+from scenario import Fleet, median
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEPLOY = os.path.join(REPO, "deploy", "enterprise-gateway")
@@ -29,6 +29,18 @@ KERNELS = int(os.environ.get("EG_REMOTE_KERNELS", "3"))
 NAME = "gradbook_cluster"
 # docs/deploy.md's example range: the launcher must put every port inside it.
 PORT_RANGE = (40000, 41000)
+
+
+def record_startup(seconds):
+    """Start-up to first reply through the launcher, for docs/performance.md."""
+    path = os.environ.get("GATEWAY_FIGURES")
+    if not path:
+        return
+    figures = json.load(open(path)) if os.path.exists(path) else {}
+    figures["enterprise_gateway_remote"] = {"kernels": len(seconds),
+                                            "startup_to_first_reply_s_median": round(median(seconds), 3)}
+    with open(path, "w") as f:
+        json.dump(figures, f, indent=1, sort_keys=True)
 
 
 def install_cluster_kernelspec():
@@ -150,6 +162,7 @@ def test_kernels_started_by_the_launcher_behind_the_distributed_proxy(remote_gat
                 ports = [connection[f"{name}_port"] for name in ("shell", "iopub", "stdin", "control", "hb")]
                 assert all(PORT_RANGE[0] <= p <= PORT_RANGE[1] for p in ports), ports
                 assert connection["ip"] == "127.0.0.1" and len(connection["key"]) == 32, connection
+            record_startup(fleet.startup_seconds)
             await fleet.assign_names()
             await fleet.train_all()
             await fleet.error_all()

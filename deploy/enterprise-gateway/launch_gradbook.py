@@ -65,14 +65,16 @@ def _gf_mul(a, b):
 
 
 def _make_sbox():
-    """The S-box from its definition: the inverse in GF(2^8), then the affine map."""
+    """The S-box from its definition: the inverse in GF(2^8), then the affine map.
+    Inverses come from the powers of the generator 3: 3^i times 3^(255-i) is 1."""
+    power, log = [0] * 255, [0] * 256
+    x = 1
+    for i in range(255):
+        power[i], log[x] = x, i
+        x = _gf_mul(x, 3)
     box = []
     for a in range(256):
-        inverse = 0
-        if a:
-            inverse = 1
-            for _ in range(254):  # a^254 = a^-1
-                inverse = _gf_mul(inverse, a)
+        inverse = power[(255 - log[a]) % 255] if a else 0
         b = inverse
         for shift in range(1, 5):
             b ^= ((inverse << shift) | (inverse >> (8 - shift))) & 0xFF
