@@ -55,6 +55,23 @@ public final class MemoryBudget: Sendable {
     /// The bytes of the charged storages alive now.
     public var liveBytes: Int { live.load(ordering: .relaxed) }
 
+    /// Whether the charged storages alive now hold more than the limit: a storage that
+    /// cannot refuse (an elementwise map, a copy) was charged past it. The language
+    /// checks this after each operation and refuses the result, so that allocation too
+    /// is an error.
+    public var isOverdrawn: Bool { live.load(ordering: .relaxed) > byteLimit }
+
+    /// The error for a result of `shape` that took the live memory past the limit
+    /// (nil: a result that is not one tensor).
+    public func overdraft(shape: [Int]?) -> TensorError {
+        let now = live.load(ordering: .relaxed)
+        guard let shape, let n = Shape.elementCount(shape) else {
+            return .memoryLimitExceeded(shape: nil, bytes: 0, live: now, limit: byteLimit)
+        }
+        let bytes = Swift.max(n, 1) * MemoryLayout<Double>.stride
+        return .memoryLimitExceeded(shape: shape, bytes: bytes, live: Swift.max(now - bytes, 0), limit: byteLimit)
+    }
+
     /// Whether `bytes` more would pass the limit.
     func wouldExceed(_ bytes: Int) -> Bool {
         bytes >= MemoryBudget.chargedBytes && bytes > byteLimit - live.load(ordering: .relaxed)

@@ -20,19 +20,25 @@ public final class TensorStorage {
         try self.init(count: count, limit: MemoryBudget.current.elementLimit, refusing: true)
     }
 
+    /// Allocates `count` uninitialised elements for a tensor of `shape`, which a refusal names.
+    /// - Throws: as `init(uninitializedCount:)`.
+    convenience init(uninitializedCount count: Int, shape: [Int]) throws {
+        try self.init(count: count, limit: MemoryBudget.current.elementLimit, refusing: true, shape: shape)
+    }
+
     /// `refusing`: whether passing the byte limit throws; a storage that cannot fail
-    /// is still charged, so the next allocation that can fail sees it.
-    private init(count: Int, limit: Int, refusing: Bool) throws {
+    /// is still charged, so the budget is overdrawn until it is freed (`MemoryBudget.isOverdrawn`).
+    private init(count: Int, limit: Int, refusing: Bool, shape: [Int]? = nil) throws {
         guard count >= 0 else { throw TensorError.invalidShape("negative element count \(count)") }
         guard count <= limit else {
-            throw TensorError.allocationTooLarge(elements: count, limit: limit)
+            throw TensorError.allocationTooLarge(elements: count, limit: limit, shape: shape)
         }
         let bytes = Swift.max(count, 1) * MemoryLayout<Double>.stride
         var budget: MemoryBudget? = nil
         if bytes >= MemoryBudget.chargedBytes {
             let current = MemoryBudget.current
             if refusing {
-                try current.charge(bytes, shape: nil)
+                try current.charge(bytes, shape: shape)
             } else {
                 current.forceCharge(bytes)
             }

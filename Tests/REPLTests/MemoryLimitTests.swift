@@ -18,9 +18,43 @@ import Console
         try FileSystem.writeAtomically(path, "z = zeros(200000, 200000);\n")
         let result = try runGradbook([path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("error: allocation of 40000000000 elements"))
+        // 200000² doubles are 3.2e11 bytes, 298.0 GiB: the message names the shape and the size.
+        #expect(result.stderr.contains("error: a tensor of shape (200000, 200000) needs 298.0 GiB"), "\(result.stderr)")
         let limited = try runGradbook(["--max-memory", "1M", path])
         #expect(limited.stderr.contains("error:"))
+    }
+
+    /// 1000 × 1000 doubles are 8,000,000 bytes (7.6 MiB): eight fit in 64 MiB (67,108,864
+    /// bytes), a ninth does not, however it is made. `+` refuses at allocation, `exp` and
+    /// negation (whose outputs cannot refuse) when the operation returns; either way the
+    /// cell fails and the next runs. Freed tensors do not count: the loop makes 100 of
+    /// them, 763 MiB in all, never more than three alive.
+    @Test func everyAllocationPastTheLimitFailsAtTheOperationThatMadeIt() throws {
+        let directory = try temporaryDirectory("memory")
+        let path = directory + "/seq.gbook"
+        try FileSystem.writeAtomically(path, """
+            x1 = zeros(1000, 1000);
+            x2 = x1 + 1; x3 = x2 + 1; x4 = x3 + 1; x5 = x4 + 1; x6 = x5 + 1; x7 = x6 + 1; x8 = x7 + 1;
+            x9 = x8 + 1;
+            y = exp(x8);
+            z = -x8;
+            x2 = 0; x3 = 0; x4 = 0;
+            for k in range(50)
+                t = exp(x1) * 2
+            end
+            sum(t) == 2000000
+            #> true
+
+            """)
+        let result = try runGradbook(["run", "--max-memory", "64M", path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("5 passed, 3 failed"), "\(result.stdout)")
+        let message = "a tensor of shape (1000, 1000) needs 7.6 MiB, past the memory limit of 64.0 MiB (61.0 MiB in use)"
+        #expect(result.stdout.components(separatedBy: "\nerror: " + message).count - 1 == 3, "\(result.stdout)")
+        // The three failures are those three cells, each at its operation; the loop and the last cell pass.
+        for failing in ["3: x9 = x8 + 1;", "4: y = exp(x8);", "5: z = -x8;"] {
+            #expect(result.stdout.contains("FAIL \(path):\(failing)"), "\(failing)")
+        }
     }
 
     @Test func sizesTakeTheUnitsOfPowersOf1024() throws {

@@ -1,0 +1,20 @@
+import Tensor
+
+extension Machine {
+    /// Refuses `result` when making it took the session's live tensor memory past its
+    /// limit. Allocations that can fail refuse themselves; this catches those that cannot
+    /// (elementwise maps, copies), so every allocation past the limit is an error at the
+    /// operation that made it. Throwing drops `result`, which gives its memory back.
+    @inline(__always)
+    static func refuseOverdraft(_ result: Value, at span: SourceSpan) throws {
+        let budget = MemoryBudget.current
+        guard budget.isOverdrawn else { return }
+        let shape: [Int]?
+        switch result {
+        case .tensor(let t): shape = t.tensor.shape
+        case .variable(let v): shape = v.value.shape
+        default: shape = nil
+        }
+        throw Diagnostic(.memory, budget.overdraft(shape: shape).description, span)
+    }
+}
