@@ -23,6 +23,6 @@ struct ConfinementOptions: ParsableArguments {
     /// The prompt's access: unconfined unless `--allow-files` is given, which confines
     /// it to the current folder and those.
     var interactive: FileAccess {
-        trust || allowedFolders.isEmpty ? .unconfined : .confined(to: ".", allowing: allowedFolders)
+        trust || allowedFolders.isEmpty ? .unconfined : .requested(allowing: allowedFolders)
     }
 }

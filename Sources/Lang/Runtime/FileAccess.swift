@@ -14,6 +14,9 @@ public struct FileAccess: Sendable, Equatable {
     public var base: String
     /// The canonical folders that may be touched, or nil for no confinement.
     public var roots: [String]?
+    /// Whether a person asked for the confinement at the prompt or in a kernel
+    /// (`--allow-files`), rather than replay imposing it; only the message differs.
+    public var isRequested = false
 
     /// No confinement; relative paths resolve against the process's folder.
     public static var unconfined: FileAccess {
@@ -29,6 +32,14 @@ public struct FileAccess: Sendable, Equatable {
         return FileAccess(base: base, roots: [base] + extra)
     }
 
+    /// What a person confines their own session to with `--allow-files` at the prompt or
+    /// in a kernel: the current folder, the `allowing` folders and what is below them.
+    public static func requested(allowing: [String]) -> FileAccess {
+        var access = confined(to: PathResolution.currentDirectory(), allowing: allowing)
+        access.isRequested = true
+        return access
+    }
+
     /// Unconfined, but relative paths still start in `folder` (`--trust` on replay).
     public static func trusting(_ folder: String) -> FileAccess {
         FileAccess(base: PathResolution.canonical(folder, relativeTo: PathResolution.currentDirectory()), roots: nil)
@@ -42,10 +53,21 @@ public struct FileAccess: Sendable, Equatable {
         public var resolved: String
         /// The folder the session is confined to.
         public var folder: String
+        /// The other folders it may touch.
+        public var allowed: [String] = []
+        /// Whether the person confined their own session (`--allow-files` at the prompt).
+        public var isRequested = false
         /// The message shown in the cell.
         public var description: String {
-            "\"\(path)\" is outside the notebook's folder (it resolves to \(resolved)); "
-                + "replay may touch only \(folder) and below: allow it with --allow-files DIR or --trust"
+            let folders = ([folder] + allowed).joined(separator: ", ")
+            if isRequested {
+                return "\"\(path)\" is outside the folders this session may touch (it resolves to \(resolved)): "
+                    + "it was started with --allow-files, which confines file builtins to \(folders) and below; "
+                    + "start it again with another --allow-files DIR, or without --allow-files to lift the confinement"
+            }
+            let also = allowed.isEmpty ? "" : " (and \(allowed.joined(separator: ", ")))"
+            return "\"\(path)\" is outside the notebook's folder (it resolves to \(resolved)); "
+                + "replay may touch only \(folder) and below\(also): allow it with --allow-files DIR or --trust"
         }
     }
 
@@ -59,6 +81,7 @@ public struct FileAccess: Sendable, Equatable {
         }
         let resolved = PathResolution.canonical(path, relativeTo: base)
         if roots.contains(where: { PathResolution.isInside(resolved, $0) }) { return resolved }
-        throw Refusal(path: path, resolved: resolved, folder: base)
+        throw Refusal(path: path, resolved: resolved, folder: base, allowed: Array(roots.dropFirst()),
+                      isRequested: isRequested)
     }
 }
