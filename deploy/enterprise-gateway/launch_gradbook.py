@@ -307,7 +307,7 @@ def main(argv):
             if request.get("shutdown"):
                 break
             signum = request.get("signum")
-            if isinstance(signum, int) and signum > 0 and kernel.poll() is None:
+            if type(signum) is int and 0 < signum < signal.NSIG and kernel.poll() is None:
                 try:
                     kernel.send_signal(signum)
                 except (OSError, ValueError) as error:
