@@ -20,10 +20,18 @@ public final class TensorStorage {
         try self.init(count: count, limit: MemoryBudget.current.elementLimit, refusing: true)
     }
 
-    /// Allocates `count` uninitialised elements for a tensor of `shape`, which a refusal names.
-    /// - Throws: as `init(uninitializedCount:)`.
-    convenience init(uninitializedCount count: Int, shape: [Int]) throws {
-        try self.init(count: count, limit: MemoryBudget.current.elementLimit, refusing: true, shape: shape)
+    /// Allocates `count` uninitialised elements for the output of an operation on a tensor of
+    /// that size: no element limit (the input passed it, perhaps under another thread's
+    /// budget), but refused past the byte limit, naming `shape`. A small output looks up
+    /// no budget, so elementwise arithmetic on small tensors pays nothing for the check.
+    /// - Throws: `TensorError.memoryLimitExceeded`, or `allocationTooLarge` when the system refuses.
+    @inline(__always)
+    convenience init(outputCount count: Int, shape: [Int]) throws {
+        if count < MemoryBudget.chargedBytes / MemoryLayout<Double>.stride {
+            self.init(checkedCount: count)
+        } else {
+            try self.init(count: count, limit: .max, refusing: true, shape: shape)
+        }
     }
 
     /// `refusing`: whether passing the byte limit throws; a storage that cannot fail

@@ -7,6 +7,14 @@ extension Machine {
     /// operation that made it. Throwing drops `result`, which gives its memory back.
     @inline(__always)
     static func refuseOverdraft(_ result: Value, at span: SourceSpan) throws {
+        switch result {
+        // Results that hold no storage skip the thread-local lookup: number-heavy loops
+        // call builtins millions of times. What such a call left alive is caught at the
+        // next operation that returns a tensor.
+        case .number, .bool, .nothing, .string, .undefined: return
+        default: break
+        }
+        guard MemoryBudget.anyOverdrawn else { return }
         let budget = MemoryBudget.current
         guard budget.isOverdrawn else { return }
         let shape: [Int]?
