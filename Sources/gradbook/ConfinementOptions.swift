@@ -25,4 +25,10 @@ struct ConfinementOptions: ParsableArguments {
     var interactive: FileAccess {
         trust || allowedFolders.isEmpty ? .unconfined : .requested(allowing: allowedFolders)
     }
+
+    /// A kernel's access: as the prompt's, with refusals that point at the kernelspec,
+    /// whose command line is where the flags came from.
+    var kernel: FileAccess {
+        trust || allowedFolders.isEmpty ? .unconfined : .requested(allowing: allowedFolders, by: .kernelspec)
+    }
 }

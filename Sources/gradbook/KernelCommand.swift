@@ -34,7 +34,7 @@ struct KernelServeCommand: ParsableCommand {
         do {
             let interpreter = Interpreter(memoryBudget: MemoryBudget(byteLimit: memory.maxMemory ?? MemoryBudget.defaultByteLimit))
             // A person's own kernel is unconfined unless the kernelspec's command asks otherwise.
-            interpreter.fileAccess = confinement.interactive
+            interpreter.fileAccess = confinement.kernel
             let kernel = try Kernel(connection: ConnectionInfo(file: file), helpURL: helpURL, interpreter: interpreter)
             let status = kernel.run()
             if status != 0 { throw ExitCode(status) }

@@ -64,6 +64,8 @@ def test_a_kernel_from_that_kernelspec_is_confined_and_bounded():
             evalue = outside.content["evalue"]
             assert '"../escaped.csv" is outside the folders this session may touch' in evalue, evalue
             assert f"{notebook_folder}, {allowed} and below" in evalue, evalue
+            assert "install the kernelspec again (gradbook kernel install) with another --allow-files DIR" in evalue, \
+                evalue
             assert not os.path.exists(os.path.join(root, "escaped.csv"))
 
             # 1000 × 1000 doubles are 8,000,000 bytes (7.6 MiB): eight fit in 64 MiB

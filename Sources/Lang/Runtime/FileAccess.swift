@@ -14,9 +14,21 @@ public struct FileAccess: Sendable, Equatable {
     public var base: String
     /// The canonical folders that may be touched, or nil for no confinement.
     public var roots: [String]?
-    /// Whether a person asked for the confinement at the prompt or in a kernel
-    /// (`--allow-files`), rather than replay imposing it; only the message differs.
-    public var isRequested = false
+    /// Who confined the session; only the message of a refusal differs.
+    public var confiner = Confiner.replay
+
+    /// Who confined a session, which decides how a refusal says to widen it.
+    public enum Confiner: Sendable, Equatable {
+        /// Replay (`run`, `export`), by default.
+        case replay
+        /// A person, with `gradbook --allow-files DIR` at the prompt or on a script.
+        case prompt
+        /// A kernelspec whose command line has `--allow-files` (`kernel install --allow-files`).
+        case kernelspec
+    }
+
+    /// Whether a person or a kernelspec asked for the confinement, rather than replay.
+    public var isRequested: Bool { roots != nil && confiner != .replay }
 
     /// No confinement; relative paths resolve against the process's folder.
     public static var unconfined: FileAccess {
@@ -32,11 +44,11 @@ public struct FileAccess: Sendable, Equatable {
         return FileAccess(base: base, roots: [base] + extra)
     }
 
-    /// What a person confines their own session to with `--allow-files` at the prompt or
-    /// in a kernel: the current folder, the `allowing` folders and what is below them.
-    public static func requested(allowing: [String]) -> FileAccess {
+    /// What `--allow-files` confines a prompt, script or kernel to: the current folder,
+    /// the `allowing` folders and what is below them.
+    public static func requested(allowing: [String], by confiner: Confiner = .prompt) -> FileAccess {
         var access = confined(to: PathResolution.currentDirectory(), allowing: allowing)
-        access.isRequested = true
+        access.confiner = confiner
         return access
     }
 
@@ -55,15 +67,22 @@ public struct FileAccess: Sendable, Equatable {
         public var folder: String
         /// The other folders it may touch.
         public var allowed: [String] = []
-        /// Whether the person confined their own session (`--allow-files` at the prompt).
-        public var isRequested = false
+        /// Who confined the session.
+        public var confiner = Confiner.replay
         /// The message shown in the cell.
         public var description: String {
             let folders = ([folder] + allowed).joined(separator: ", ")
-            if isRequested {
-                return "\"\(path)\" is outside the folders this session may touch (it resolves to \(resolved)): "
-                    + "it was started with --allow-files, which confines file builtins to \(folders) and below; "
-                    + "start it again with another --allow-files DIR, or without --allow-files to lift the confinement"
+            let outside = "\"\(path)\" is outside the folders this session may touch (it resolves to \(resolved)): "
+            switch confiner {
+            case .prompt:
+                return outside + "it was started with --allow-files, which confines file builtins to \(folders) "
+                    + "and below; start it again with another --allow-files DIR, or without --allow-files to lift the confinement"
+            case .kernelspec:
+                return outside + "its kernelspec starts it with --allow-files, which confines file builtins to "
+                    + "\(folders) and below; install the kernelspec again (gradbook kernel install) with another "
+                    + "--allow-files DIR, or without --allow-files to lift the confinement"
+            case .replay:
+                break
             }
             let also = allowed.isEmpty ? "" : " (and \(allowed.joined(separator: ", ")))"
             return "\"\(path)\" is outside the notebook's folder (it resolves to \(resolved)); "
@@ -82,6 +101,6 @@ public struct FileAccess: Sendable, Equatable {
         let resolved = PathResolution.canonical(path, relativeTo: base)
         if roots.contains(where: { PathResolution.isInside(resolved, $0) }) { return resolved }
         throw Refusal(path: path, resolved: resolved, folder: base, allowed: Array(roots.dropFirst()),
-                      isRequested: isRequested)
+                      confiner: confiner)
     }
 }
