@@ -120,3 +120,32 @@ def test_an_unreachable_gateway_ends_the_launcher_and_its_kernel(tmp_path):
     assert done.returncode == 1
     assert f"cannot report to the gateway at 127.0.0.1:{closed_port}" in done.stderr, done.stderr
     assert os.listdir(tmp_path) == [], "the connection file was left behind"
+
+
+def test_a_kernel_that_loses_a_port_is_started_again_on_new_ones(tmp_path, monkeypatch):
+    # Another process takes the first pick's shell port between the pick and the kernel's bind.
+    taken = __import__("socket").socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen(1)
+    picks = []
+    real_pick = launcher.pick_ports
+
+    def pick(ip, lower, upper, count):
+        ports = real_pick(ip, lower, upper, count)
+        if not picks:
+            ports[0] = taken.getsockname()[1]
+        picks.append(ports)
+        return ports
+
+    monkeypatch.setattr(launcher, "pick_ports", pick)
+    args = __import__("argparse").Namespace(ip="127.0.0.1", gradbook=os.environ["GRADBOOK_BIN"], kernel_flags=[])
+    kernel, info = launcher.start_kernel(args, 0, 0, str(tmp_path / "kernel-k.json"))
+    try:
+        assert kernel is not None and len(picks) == 2, picks
+        assert info["shell_port"] == picks[1][0] != taken.getsockname()[1]
+        assert launcher.listens_on(kernel.pid, picks[1])
+        assert json.load(open(tmp_path / "kernel-k.json"))["shell_port"] == picks[1][0]
+    finally:
+        if kernel is not None:
+            launcher.stop(kernel)
+        taken.close()

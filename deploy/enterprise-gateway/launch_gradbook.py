@@ -256,6 +256,64 @@ def stop(kernel, grace=5):
             kernel.wait()
 
 
+CHANNELS = ("shell", "iopub", "stdin", "control", "hb")
+ATTEMPTS = 5
+
+
+def listens_on(pid, ports):
+    """Whether process `pid` itself listens on every one of `ports` (Linux: its socket
+    inodes against /proc/net/tcp), not some other process that took one first."""
+    inodes = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[len("socket:["):-1])
+    owned = set()
+    with open(f"/proc/{pid}/net/tcp") as table:
+        next(table)
+        for line in table:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in inodes:   # 0A: LISTEN
+                owned.add(int(fields[1].rsplit(":", 1)[1], 16))
+    return set(ports) <= owned
+
+
+def start_kernel(args, lower, upper, path):
+    """(the kernel process, its connection information) once it listens on its five
+    ports, or (None, None). Ports are picked free and then closed for the kernel to
+    bind, so another launcher on the host may take one in between; a kernel that
+    then fails to bind exits, and is started again on new ports."""
+    for attempt in range(1, ATTEMPTS + 1):
+        ports = pick_ports(args.ip, lower, upper, len(CHANNELS))
+        info = dict({f"{name}_port": port for name, port in zip(CHANNELS, ports)},
+                    transport="tcp", ip=args.ip, key=uuid.uuid4().hex, signature_scheme="hmac-sha256",
+                    kernel_name="gradbook")
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as f:
+            json.dump(info, f)
+        kernel = subprocess.Popen([args.gradbook, "kernel", "-f", path, *args.kernel_flags],
+                                  preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        deadline = time.monotonic() + 30
+        while kernel.poll() is None and time.monotonic() < deadline:
+            try:
+                if listens_on(kernel.pid, ports):
+                    return kernel, info
+            except OSError:
+                pass   # the kernel exited between the poll and the look
+            time.sleep(0.02)
+        log(f"the kernel did not start on ports {ports} (attempt {attempt} of {ATTEMPTS}, "
+            f"exit status {kernel.poll()})")
+        stop(kernel)
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+    return None, None
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     # Enterprise Gateway's own launchers spell these --RemoteProcessProxy.NAME; both work.
@@ -271,21 +329,16 @@ def main(argv):
         parser.error("Gradbook has no Spark context: --spark-context-initialization-mode takes only none")
     lower, upper = port_range(args.port_range)
 
-    shell, iopub, stdin, control, hb = pick_ports(args.ip, lower, upper, 5)
-    info = {"transport": "tcp", "ip": args.ip, "shell_port": shell, "iopub_port": iopub,
-            "stdin_port": stdin, "control_port": control, "hb_port": hb,
-            "key": uuid.uuid4().hex, "signature_scheme": "hmac-sha256", "kernel_name": "gradbook"}
-    path = connection_file_path(args.kernel_id)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w") as f:
-        json.dump(info, f)
-
+    # The communication port first and held open, so none of the kernel's five can be it.
     listener = bound_socket(args.ip, lower, upper)
     listener.listen(4)
+    path = connection_file_path(args.kernel_id)
     # The kernel answers SIGINT itself; SIGTERM is passed on and the launcher exits with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    kernel = subprocess.Popen([args.gradbook, "kernel", "-f", path, *args.kernel_flags],
-                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    kernel, info = start_kernel(args, lower, upper, path)
+    if kernel is None:
+        listener.close()
+        return 1
     signal.signal(signal.SIGTERM, lambda *_: stop(kernel))
     try:
         report = dict(info, pid=os.getpid(), pgid=os.getpgid(0), comm_port=listener.getsockname()[1],
@@ -296,7 +349,7 @@ def main(argv):
             log(f"cannot report to the gateway at {args.response_address}: {error}")
             return 1
         log(f"kernel {args.kernel_id} (pid {kernel.pid}) on {args.ip}, ports "
-            f"{shell} {iopub} {stdin} {control} {hb}, gateway port {listener.getsockname()[1]}")
+            f"{' '.join(str(info[n + '_port']) for n in CHANNELS)}, gateway port {listener.getsockname()[1]}")
         while kernel.poll() is None:
             ready, _, _ = select.select([listener], [], [], 0.5)
             if not ready:
