@@ -1,4 +1,5 @@
 import Testing
+import Glibc
 import Console
 
 @Suite struct MemoryLimit {
@@ -55,6 +56,31 @@ import Console
         for failing in ["3: x9 = x8 + 1;", "4: y = exp(x8);", "5: z = -x8;"] {
             #expect(result.stdout.contains("FAIL \(path):\(failing)"), "\(failing)")
         }
+    }
+
+    /// With no `--max-memory`, `run -j W`'s workers share the default limit (half of
+    /// physical memory) instead of each taking all of it: a tensor a little over one
+    /// worker's share (and under 8 GiB, one tensor's own limit) is refused in its worker.
+    @Test func parallelWorkersShareTheDefaultLimit() throws {
+        let physical = sysconf(Int32(_SC_PHYS_PAGES)) * sysconf(Int32(_SC_PAGESIZE))
+        let defaultLimit = physical / 2
+        let bytes = min(defaultLimit * 6 / 10, 7 << 30)
+        let workers = defaultLimit / bytes + 1
+        let share = defaultLimit / workers
+        let rows = bytes / (1024 * 8)
+        let directory = try temporaryDirectory("memory-jobs")
+        try FileSystem.writeAtomically(directory + "/big.gbook", "x = zeros(\(rows), 1024);\n")
+        var paths = [directory + "/big.gbook"]
+        for k in 1..<workers {
+            try FileSystem.writeAtomically(directory + "/small\(k).gbook", "1 + 1\n#> 2\n")
+            paths.append(directory + "/small\(k).gbook")
+        }
+        let result = try runGradbook(["run", "-j", "\(workers)"] + paths)
+        #expect(result.status == 1)
+        let gib = (Double(share) / Double(1 << 30) * 10).rounded() / 10
+        #expect(result.stdout.contains("a tensor of shape (\(rows), 1024) needs"), "\(result.stdout)")
+        #expect(result.stdout.contains("past the memory limit of \(gib) GiB"), "\(result.stdout) (\(share) bytes)")
+        #expect(result.stdout.contains("\(workers - 1) passed, 1 failed"), "\(result.stdout)")
     }
 
     @Test func sizesTakeTheUnitsOfPowersOf1024() throws {
