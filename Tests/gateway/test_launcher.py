@@ -149,3 +149,89 @@ def test_a_kernel_that_loses_a_port_is_started_again_on_new_ones(tmp_path, monke
         if kernel is not None:
             launcher.stop(kernel)
         taken.close()
+
+
+def launched(tmp_path):
+    """A launcher reporting to a stand-in for the gateway's response socket; returns the
+    launcher process, its kernel's pid and its communication port (found as the one port
+    the launcher itself listens on, so no decryption is needed here)."""
+    import socket
+    import time
+    rng = random.Random(5)
+    p, q = probable_prime(512, rng), probable_prime(512, rng)
+    rsa_oid = bytes.fromhex("06092a864886f70d010101") + bytes.fromhex("0500")
+    spki = der(0x30, der(0x30, rsa_oid) + der(0x03, b"\0" + der(0x30, der_integer(p * q) + der_integer(65537))))
+    gateway = socket.socket()
+    gateway.bind(("127.0.0.1", 0))
+    gateway.listen(1)
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path))
+    process = subprocess.Popen([sys.executable, os.path.join(DEPLOY, "launch_gradbook.py"), "--kernel-id", "k2",
+                                "--response-address", f"127.0.0.1:{gateway.getsockname()[1]}",
+                                "--public-key", base64.b64encode(spki).decode(),
+                                "--gradbook", os.environ["GRADBOOK_BIN"], "--ip", "127.0.0.1"],
+                               stderr=subprocess.PIPE, text=True, env=env)
+    gateway.settimeout(30)
+    connection, _ = gateway.accept()
+    payload = b""
+    while chunk := connection.recv(4096):
+        payload += chunk
+    connection.close()
+    gateway.close()
+    assert json.loads(base64.b64decode(payload))["version"] == 1
+    children = [int(x) for x in open(f"/proc/{process.pid}/task/{process.pid}/children").read().split()]
+    assert len(children) == 1, children
+    comm = None
+    deadline = time.monotonic() + 10
+    while comm is None and time.monotonic() < deadline:
+        inodes = {os.readlink(f"/proc/{process.pid}/fd/{fd}")[8:-1] for fd in os.listdir(f"/proc/{process.pid}/fd")
+                  if os.readlink(f"/proc/{process.pid}/fd/{fd}").startswith("socket:[")}
+        for line in list(open(f"/proc/{process.pid}/net/tcp"))[1:]:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in inodes:
+                comm = int(fields[1].rsplit(":", 1)[1], 16)
+    return process, children[0], comm
+
+
+def tell(port, request):
+    import socket
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        s.sendall(json.dumps(request).encode())
+
+
+def alive(pid):
+    try:
+        state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+        return state != "Z"
+    except OSError:
+        return False
+
+
+def test_the_communication_port_relays_signals_and_shutdown(tmp_path):
+    import time
+    process, kernel, comm = launched(tmp_path)
+    try:
+        tell(comm, {"signum": 0})        # the gateway's "are you alive?"
+        tell(comm, {"signum": True})     # not a signal number: ignored
+        tell(comm, {"nonsense": [1]})
+        time.sleep(0.5)
+        assert process.poll() is None and alive(kernel)
+        tell(comm, {"signum": 15})       # relayed: the kernel ends, and the launcher with it
+        process.wait(15)
+        assert not alive(kernel)
+        assert os.listdir(tmp_path) == [], "the connection file was left behind"
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_a_shutdown_request_ends_the_launcher_and_its_kernel(tmp_path):
+    process, kernel, comm = launched(tmp_path)
+    try:
+        tell(comm, {"shutdown": 1})
+        process.wait(15)
+        assert not alive(kernel)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
