@@ -142,5 +142,28 @@ fi
 type_line ":quit"
 wait_for "[gradbook exited]" 5
 
+# 7. Confinement a person asks for at the prompt: said at start, and a path outside
+# is refused with the folders allowed and how to change them (not replay's wording).
+mkdir -p "$WORK/allowed"
+GB_ARGS="--allow-files $WORK/allowed"
+clear_screen
+if start; then
+    if wait_for "File builtins are confined to" 2 && screen | grep -qF "$WORK/allowed and below (--allow-files)"; then
+        pass "the prompt says it is confined"
+    else fail "the prompt says it is confined"; fi
+    type_line "save_csv(\"$WORK/allowed/in.csv\", [1, 2]); sum(load_csv(\"$WORK/allowed/in.csv\"))"
+    if wait_for "3" 5 && [ -f "$WORK/allowed/in.csv" ]; then pass "an allowed folder is written"; else fail "an allowed folder is written"; fi
+    type_line "save_csv(\"$WORK/out.csv\", [1, 2])"
+    if wait_for "is outside the folders this session may touch" 5 && wait_for "without --allow-files to lift" 2 \
+        && [ ! -f "$WORK/out.csv" ]; then
+        pass "a path outside is refused, saying how to change it"
+    else fail "a path outside is refused, saying how to change it"; fi
+    type_line ":quit"
+    wait_for "[gradbook exited]" 5
+else
+    fail "the REPL starts with --allow-files"
+fi
+GB_ARGS=""
+
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

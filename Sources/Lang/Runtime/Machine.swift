@@ -293,7 +293,9 @@ final class Machine {
         }
         let args = Arguments(builtin: b, values: bound, rest: rest, spans: spans, restSpans: restSpans, callSpan: span)
         do {
-            return try b.body(args, CallContext(machine: self, base: base, span: span))
+            let result = try b.body(args, CallContext(machine: self, base: base, span: span))
+            try Machine.refuseOverdraft(result, at: span)
+            return result
         } catch let d as Diagnostic {
             throw d
         } catch {

@@ -31,7 +31,9 @@ enum Operators {
 
     static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, _ span: SourceSpan) throws -> Value {
         do {
-            return try binaryUnchecked(op, a, b, span)
+            let result = try binaryUnchecked(op, a, b, span)
+            try Machine.refuseOverdraft(result, at: span)
+            return result
         } catch let d as Diagnostic {
             throw d
         } catch {
@@ -154,8 +156,14 @@ enum Operators {
         switch v {
         case .number(let x): return .number(-x)
         case .bool(let b): return .number(b ? -1 : 0)
-        case .tensor(let t): return Value(-t.tensor)
-        case .variable(let x): return .variable(-x)
+        case .tensor(let t):
+            let result = Value(-t.tensor)
+            try Machine.refuseOverdraft(result, at: span)
+            return result
+        case .variable(let x):
+            let result = Value.variable(-x)
+            try Machine.refuseOverdraft(result, at: span)
+            return result
         default: throw Diagnostic(.type, "cannot negate a \(v.typeName)", span)
         }
     }
