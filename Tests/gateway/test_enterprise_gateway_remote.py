@@ -2,7 +2,9 @@
 deploy/enterprise-gateway/kernel.json (DistributedProcessProxy and the launcher
 deploy/enterprise-gateway/launch_gradbook.py), installed as docs/deploy.md says,
 with the one machine's names for the cluster's: remote_hosts=localhost, the
-kernel listening on 127.0.0.1 rather than every interface, this build's binary.
+kernel listening on 127.0.0.1 rather than every interface, this build's binary,
+and for the host's python3 the gateway's venv's, which has pycryptodomex as a
+kernel host's python3 must.
 
 For a host that resolves to this machine Enterprise Gateway starts the launcher
 itself instead of through ssh; everything after that is the remote protocol: the
@@ -51,7 +53,8 @@ def install_cluster_kernelspec():
     os.makedirs(target, exist_ok=True)
     shutil.copy(os.path.join(DEPLOY, "launch_gradbook.py"), target)
     text = open(os.path.join(DEPLOY, "kernel.json")).read()
-    for old, new in ((f"/usr/local/share/jupyter/kernels/{NAME}", target),
+    for old, new in (('"python3", ', f'"{os.environ["EG_PYTHON"]}", '),
+                     (f"/usr/local/share/jupyter/kernels/{NAME}", target),
                      ("/usr/local/bin/gradbook", os.environ["GRADBOOK_BIN"]),
                      ('"remote_hosts": "node1,node2,node3"', '"remote_hosts": "localhost"'),
                      ('"--ip", "0.0.0.0"', '"--ip", "127.0.0.1"')):

@@ -1,16 +1,20 @@
 """The Enterprise Gateway launcher's parts on their own (the whole protocol is
-tested against the gateway in test_enterprise_gateway_remote.py): AES against
-the FIPS-197 vector, the PKCS#1 v1.5 block against its definition with a key made
-here, and bad arguments refused with a message."""
+tested against the gateway in test_enterprise_gateway_remote.py): its envelope
+decoded by Enterprise Gateway's own code, bad arguments and a missing Cryptodome
+refused with a message, an unreachable gateway, a lost port, and the
+communication port's signals and shutdown.
+
+The launcher runs with this venv's Python, which has pycryptodomex (pinned as in
+requirements-eg.txt) as a kernel host's python3 must."""
 
 import base64
 import json
 import os
-import random
 import subprocess
 import sys
 
 import pytest
+from Cryptodome.PublicKey import RSA
 
 DEPLOY = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                       "deploy", "enterprise-gateway")
@@ -18,73 +22,65 @@ sys.path.insert(0, DEPLOY)
 import launch_gradbook as launcher  # noqa: E402
 
 
-def test_aes128_matches_fips197_appendix_c1():
-    # FIPS-197, C.1: key 000102...0f, plaintext 00112233...ff.
-    out = launcher.aes128_ecb_encrypt(bytes(range(16)), bytes.fromhex("00112233445566778899aabbccddeeff"))
-    assert out[:16].hex() == "69c4e0d86a7b0430d8cdb78070b4c55a"
-    # PKCS#7: a whole block of 16s follows a plaintext of whole blocks.
-    assert len(out) == 32
+def gateway_key_pair():
+    """A key pair made as Enterprise Gateway's ResponseManager makes its own (RSA 1024),
+    and the public key as the gateway passes it: PEM without header, footer, newlines."""
+    private = RSA.generate(1024)
+    pem = private.publickey().export_key("PEM").decode()
+    public = "".join(line for line in pem.splitlines() if not line.startswith("-----"))
+    return private, public
 
 
-def probable_prime(bits, rng):
-    while True:
-        n = rng.getrandbits(bits) | (1 << (bits - 1)) | 1
-        if all(n % p for p in (3, 5, 7, 11, 13, 17, 19, 23, 29, 31)) and miller_rabin(n, rng):
-            return n
+# EG's decoder, run in its own venv: ResponseManager._decode_payload on a stand-in for
+# the manager that holds only what the method reads (its private key, a log, no kernels).
+DECODE_WITH_ENTERPRISE_GATEWAY = """
+import json, logging, sys, types
+from Cryptodome.PublicKey import RSA
+from enterprise_gateway.services.processproxies.processproxy import ResponseManager
+manager = types.SimpleNamespace(_private_key=RSA.import_key(open(sys.argv[1]).read()),
+                                log=logging.getLogger("eg"), _response_registry={})
+print(json.dumps([ResponseManager._decode_payload(manager, line.strip()) for line in sys.stdin]))
+"""
 
 
-def miller_rabin(n, rng, rounds=20):
-    d, s = n - 1, 0
-    while d % 2 == 0:
-        d, s = d // 2, s + 1
-    for _ in range(rounds):
-        x = pow(rng.randrange(2, n - 1), d, n)
-        if x in (1, n - 1):
-            continue
-        for _ in range(s - 1):
-            x = pow(x, 2, n)
-            if x == n - 1:
-                break
-        else:
-            return False
-    return True
+def test_enterprise_gateways_own_code_decodes_the_envelope(tmp_path):
+    if not os.environ.get("EG_PYTHON"):
+        pytest.skip("EG_PYTHON is not set: Enterprise Gateway's venv could not be made")
+    private, public = gateway_key_pair()
+    (tmp_path / "private.pem").write_bytes(private.export_key("PEM"))
+    key = launcher.gateway_key(public)
+    # Connection information whose JSON is 15, 16 and 17 bytes and a whole report, so that
+    # the PKCS#7 padding is tried short of a block, as a whole block, and past one.
+    infos = [{"k": "a" * 6}, {"k": "a" * 7}, {"k": "a" * 8},
+             {"shell_port": 40001, "iopub_port": 40002, "stdin_port": 40003, "control_port": 40004,
+              "hb_port": 40005, "ip": "0.0.0.0", "key": "0" * 32, "transport": "tcp",
+              "signature_scheme": "hmac-sha256", "kernel_name": "gradbook", "pid": 4242, "pgid": 4242,
+              "comm_port": 40006, "kernel_id": "e2a6d8f1-0000-4000-8000-000000000000"}]
+    assert [len(json.dumps(info)) for info in infos[:3]] == [15, 16, 17]
+    payloads = [launcher.envelope(info, key) for info in infos]
+    for payload in payloads:
+        assert json.loads(base64.b64decode(payload))["version"] == 1
+    # A fresh AES key each time: the same information never travels as the same bytes.
+    assert launcher.envelope(infos[0], key) != payloads[0]
+    done = subprocess.run([os.environ["EG_PYTHON"], "-c", DECODE_WITH_ENTERPRISE_GATEWAY,
+                           str(tmp_path / "private.pem")],
+                          input="\n".join(p.decode() for p in payloads), capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == infos
 
 
-def der(tag, body):
-    length = len(body)
-    if length < 128:
-        return bytes([tag, length]) + body
-    size = (length.bit_length() + 7) // 8
-    return bytes([tag, 0x80 | size]) + length.to_bytes(size, "big") + body
-
-
-def der_integer(value):
-    body = value.to_bytes((value.bit_length() + 8) // 8, "big")  # a leading 0 keeps it positive
-    return der(0x02, body)
-
-
-def test_the_aes_key_travels_in_a_pkcs1_v15_block_under_the_public_key():
-    rng = random.Random(7)
-    p, q = probable_prime(512, rng), probable_prime(512, rng)
-    n, e = p * q, 65537
-    d = pow(e, -1, (p - 1) * (q - 1))
-    rsa_oid = bytes.fromhex("06092a864886f70d010101") + bytes.fromhex("0500")
-    spki = der(0x30, der(0x30, rsa_oid) + der(0x03, b"\0" + der(0x30, der_integer(n) + der_integer(e))))
-    public_key = base64.b64encode(spki).decode()
-    assert launcher.rsa_public_key(public_key) == (n, e)
-
-    info = {"kernel_id": "k", "shell_port": 40001}
-    payload = json.loads(base64.b64decode(launcher.envelope(info, public_key)))
-    assert payload["version"] == 1
-    block = pow(int.from_bytes(base64.b64decode(payload["key"]), "big"), d, n).to_bytes(128, "big")
-    # RFC 8017, 7.2.2: 00 02, nonzero padding of at least 8 bytes, 00, the message.
-    assert block[:2] == b"\x00\x02"
-    separator = block.index(b"\x00", 2)
-    assert separator >= 10 and separator == 128 - 16 - 1
-    aes_key = block[separator + 1:]
-    # ECB is deterministic: the same key seals the same text to the same bytes.
-    sealed = base64.b64decode(payload["conn_info"])
-    assert sealed == launcher.aes128_ecb_encrypt(aes_key, json.dumps(info).encode())
+def test_a_launcher_without_cryptodome_says_what_to_install(tmp_path):
+    # A Cryptodome that cannot be imported, ahead of the real one on the path.
+    (tmp_path / "Cryptodome").mkdir()
+    (tmp_path / "Cryptodome" / "__init__.py").write_text("raise ImportError('not installed here')\n")
+    env = dict(os.environ, PYTHONPATH=str(tmp_path))
+    done = subprocess.run([sys.executable, os.path.join(DEPLOY, "launch_gradbook.py"), "--kernel-id", "k",
+                           "--response-address", "127.0.0.1:1", "--public-key", gateway_key_pair()[1]],
+                          capture_output=True, text=True, timeout=30, env=env)
+    assert done.returncode == 1
+    assert "cannot import Cryptodome" in done.stderr, done.stderr
+    assert "pip install pycryptodomex" in done.stderr and "python3-pycryptodome" in done.stderr, done.stderr
 
 
 @pytest.mark.parametrize("argv, message", [
@@ -95,6 +91,11 @@ def test_the_aes_key_travels_in_a_pkcs1_v15_block_under_the_public_key():
     (["--kernel-id", "k", "--public-key", "x"], "--response-address"),
     (["--kernel-id", "k", "--response-address", "127.0.0.1:1", "--public-key", "x",
       "--spark-context-initialization-mode", "lazy"], "only none"),
+    (["--kernel-id", "k", "--response-address", "127.0.0.1:1", "--public-key", "x"],
+     "--public-key is not an RSA public key"),
+    # Base64 of a DER sequence holding one integer: well formed, but no key.
+    (["--kernel-id", "k", "--response-address", "127.0.0.1:1", "--public-key", "MAMCAQU="],
+     "--public-key is not an RSA public key"),
 ])
 def test_bad_arguments_are_refused_with_a_message(argv, message):
     done = subprocess.run([sys.executable, os.path.join(DEPLOY, "launch_gradbook.py"), *argv],
@@ -104,17 +105,13 @@ def test_bad_arguments_are_refused_with_a_message(argv, message):
 
 
 def test_an_unreachable_gateway_ends_the_launcher_and_its_kernel(tmp_path):
-    rng = random.Random(3)
-    p, q = probable_prime(512, rng), probable_prime(512, rng)
-    rsa_oid = bytes.fromhex("06092a864886f70d010101") + bytes.fromhex("0500")
-    spki = der(0x30, der(0x30, rsa_oid) + der(0x03, b"\0" + der(0x30, der_integer(p * q) + der_integer(65537))))
     with __import__("socket").socket() as s:
         s.bind(("127.0.0.1", 0))
         closed_port = s.getsockname()[1]   # nothing listens once the socket closes
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path))
     done = subprocess.run([sys.executable, os.path.join(DEPLOY, "launch_gradbook.py"), "--kernel-id", "k1",
                            "--response-address", f"127.0.0.1:{closed_port}",
-                           "--public-key", base64.b64encode(spki).decode(),
+                           "--public-key", gateway_key_pair()[1],
                            "--gradbook", os.environ["GRADBOOK_BIN"], "--ip", "127.0.0.1"],
                           capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 1
@@ -157,17 +154,13 @@ def launched(tmp_path):
     the launcher itself listens on, so no decryption is needed here)."""
     import socket
     import time
-    rng = random.Random(5)
-    p, q = probable_prime(512, rng), probable_prime(512, rng)
-    rsa_oid = bytes.fromhex("06092a864886f70d010101") + bytes.fromhex("0500")
-    spki = der(0x30, der(0x30, rsa_oid) + der(0x03, b"\0" + der(0x30, der_integer(p * q) + der_integer(65537))))
     gateway = socket.socket()
     gateway.bind(("127.0.0.1", 0))
     gateway.listen(1)
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path))
     process = subprocess.Popen([sys.executable, os.path.join(DEPLOY, "launch_gradbook.py"), "--kernel-id", "k2",
                                 "--response-address", f"127.0.0.1:{gateway.getsockname()[1]}",
-                                "--public-key", base64.b64encode(spki).decode(),
+                                "--public-key", gateway_key_pair()[1],
                                 "--gradbook", os.environ["GRADBOOK_BIN"], "--ip", "127.0.0.1"],
                                stderr=subprocess.PIPE, text=True, env=env)
     gateway.settimeout(30)

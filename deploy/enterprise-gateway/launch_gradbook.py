@@ -18,7 +18,8 @@ is Gradbook's launcher. It
    0 only asks whether it is alive) and `{"shutdown": 1}`, and exits when the
    kernel does, so the gateway sees it gone.
 
-Only the Python 3 standard library is used, so a host needs python3 besides
+Besides the standard library it needs pycryptodomex (the `Cryptodome` package),
+as Enterprise Gateway's own launchers do, so a host needs python3 with it besides
 what the kernel itself needs (docs/deploy.md).
 
 Usage (Enterprise Gateway fills in the braces; see kernel.json beside this file):
@@ -41,6 +42,17 @@ import tempfile
 import time
 import uuid
 
+try:
+    from Cryptodome.Cipher import AES, PKCS1_v1_5
+    from Cryptodome.PublicKey import RSA
+    from Cryptodome.Random import get_random_bytes
+    from Cryptodome.Util.Padding import pad
+except ImportError as error:
+    # The same package Enterprise Gateway's own launchers (launch_ipykernel.py) need on a host.
+    sys.exit(f"launch_gradbook: cannot import Cryptodome ({error}); install pycryptodomex on this host "
+             "for the python3 that runs the launcher: `python3 -m pip install pycryptodomex`, or on "
+             "Debian `apt-get install python3-pycryptodome` (it provides Cryptodome)")
+
 LAUNCHER_VERSION = 1
 # What Enterprise Gateway asks of a port range (EG_MIN_PORT_RANGE_SIZE, EG_MAX_PORT_RANGE_RETRIES).
 MIN_RANGE = int(os.environ.get("EG_MIN_PORT_RANGE_SIZE", "1000"))
@@ -51,129 +63,26 @@ def log(message):
     print(f"launch_gradbook: {message}", file=sys.stderr, flush=True)
 
 
-# --- AES-128 encryption (FIPS-197), enough for the gateway's ECB envelope ---------
-
-def _gf_mul(a, b):
-    """Product in GF(2^8) modulo x^8 + x^4 + x^3 + x + 1."""
-    product = 0
-    while b:
-        if b & 1:
-            product ^= a
-        a = ((a << 1) ^ 0x11B) if a & 0x80 else (a << 1)
-        b >>= 1
-    return product
-
-
-def _make_sbox():
-    """The S-box from its definition: the inverse in GF(2^8), then the affine map.
-    Inverses come from the powers of the generator 3: 3^i times 3^(255-i) is 1."""
-    power, log = [0] * 255, [0] * 256
-    x = 1
-    for i in range(255):
-        power[i], log[x] = x, i
-        x = _gf_mul(x, 3)
-    box = []
-    for a in range(256):
-        inverse = power[(255 - log[a]) % 255] if a else 0
-        b = inverse
-        for shift in range(1, 5):
-            b ^= ((inverse << shift) | (inverse >> (8 - shift))) & 0xFF
-        box.append(b ^ 0x63)
-    return box
+def gateway_key(text):
+    """The gateway's RSA public key from --public-key: PEM with the header, footer and
+    newlines stripped, that is a SubjectPublicKeyInfo in base64."""
+    try:
+        key = RSA.import_key(base64.b64decode(text, validate=True))
+    except (ValueError, IndexError, TypeError) as error:
+        raise SystemExit(f"launch_gradbook: --public-key is not an RSA public key in base64 ({error})") from None
+    if key.has_private():
+        raise SystemExit("launch_gradbook: --public-key holds a private key; pass the gateway's public key")
+    return key
 
 
-SBOX = _make_sbox()
-
-
-def _round_keys(key):
-    """AES-128 key expansion: 11 round keys of 16 bytes, as one list."""
-    words = [list(key[i:i + 4]) for i in range(0, 16, 4)]
-    rcon = 1
-    for i in range(4, 44):
-        word = list(words[i - 1])
-        if i % 4 == 0:
-            word = [SBOX[b] for b in word[1:] + word[:1]]
-            word[0] ^= rcon
-            rcon = _gf_mul(rcon, 2)
-        words.append([x ^ y for x, y in zip(words[i - 4], word)])
-    return [b for word in words for b in word]
-
-
-def _encrypt_block(block, keys):
-    state = [b ^ k for b, k in zip(block, keys[:16])]
-    for round_ in range(1, 11):
-        state = [SBOX[b] for b in state]
-        # Byte r + 4c is row r of column c; row r moves r columns left.
-        state = [state[r + 4 * ((c + r) % 4)] for c in range(4) for r in range(4)]
-        if round_ < 10:
-            mixed = []
-            for c in range(4):
-                a0, a1, a2, a3 = state[4 * c:4 * c + 4]
-                mixed += [_gf_mul(a0, 2) ^ _gf_mul(a1, 3) ^ a2 ^ a3,
-                          a0 ^ _gf_mul(a1, 2) ^ _gf_mul(a2, 3) ^ a3,
-                          a0 ^ a1 ^ _gf_mul(a2, 2) ^ _gf_mul(a3, 3),
-                          _gf_mul(a0, 3) ^ a1 ^ a2 ^ _gf_mul(a3, 2)]
-            state = mixed
-        state = [b ^ k for b, k in zip(state, keys[16 * round_:16 * round_ + 16])]
-    return bytes(state)
-
-
-def aes128_ecb_encrypt(key, data):
-    """`data` padded with PKCS#7 to whole blocks, each encrypted under `key`."""
-    keys = _round_keys(key)
-    pad = 16 - len(data) % 16
-    data = data + bytes([pad]) * pad
-    return b"".join(_encrypt_block(data[i:i + 16], keys) for i in range(0, len(data), 16))
-
-
-# --- RSA public-key encryption (PKCS#1 v1.5), for the 16-byte AES key -----------
-
-def _der_read(data, at):
-    """(tag, contents, next position) of the DER element at `at`."""
-    tag, length = data[at], data[at + 1]
-    at += 2
-    if length & 0x80:
-        count = length & 0x7F
-        length = int.from_bytes(data[at:at + count], "big")
-        at += count
-    return tag, data[at:at + length], at + length
-
-
-def rsa_public_key(text):
-    """(n, e) from the gateway's key: a SubjectPublicKeyInfo in base64, PEM lines stripped."""
-    der = base64.b64decode(text)
-    tag, info, _ = _der_read(der, 0)
-    if tag != 0x30:
-        raise ValueError("the public key is not a DER sequence")
-    _, _, at = _der_read(info, 0)               # AlgorithmIdentifier (rsaEncryption)
-    tag, bits, _ = _der_read(info, at)
-    if tag != 0x03:
-        raise ValueError("the public key holds no bit string")
-    tag, pair, _ = _der_read(bits[1:], 0)       # after the unused-bits byte: RSAPublicKey
-    tag_n, n, at = _der_read(pair, 0)
-    tag_e, e, _ = _der_read(pair, at)
-    if tag != 0x30 or tag_n != 0x02 or tag_e != 0x02:
-        raise ValueError("the public key is not an RSA key")
-    return int.from_bytes(n, "big"), int.from_bytes(e, "big")
-
-
-def rsa_pkcs1_v15_encrypt(key, message):
-    """RFC 8017, 7.2.1: 00 02, at least 8 random nonzero bytes, 00, the message."""
-    n, e = key
-    size = (n.bit_length() + 7) // 8
-    if len(message) > size - 11:
-        raise ValueError("message too long for the key")
-    filler = bytes(random.SystemRandom().randrange(1, 256) for _ in range(size - len(message) - 3))
-    block = b"\x00\x02" + filler + b"\x00" + message
-    return pow(int.from_bytes(block, "big"), e, n).to_bytes(size, "big")
-
-
-def envelope(connection_info, public_key):
-    """The base64 payload the gateway's response manager decodes (version 1)."""
-    aes_key = os.urandom(16)
-    sealed = aes128_ecb_encrypt(aes_key, json.dumps(connection_info).encode())
+def envelope(connection_info, rsa_key):
+    """The base64 payload the gateway's response manager decodes (version 1): the
+    connection information under a random AES-128 key (ECB, PKCS#7), that key under
+    the gateway's RSA key (PKCS#1 v1.5), as Enterprise Gateway's own launchers do."""
+    aes_key = get_random_bytes(16)
+    sealed = AES.new(aes_key, AES.MODE_ECB).encrypt(pad(json.dumps(connection_info).encode(), 16))
     payload = {"version": LAUNCHER_VERSION,
-               "key": base64.b64encode(rsa_pkcs1_v15_encrypt(rsa_public_key(public_key), aes_key)).decode(),
+               "key": base64.b64encode(PKCS1_v1_5.new(rsa_key).encrypt(aes_key)).decode(),
                "conn_info": base64.b64encode(sealed).decode()}
     return base64.b64encode(json.dumps(payload).encode())
 
@@ -328,6 +237,7 @@ def main(argv):
     if args.spark_context_initialization_mode not in (None, "none"):
         parser.error("Gradbook has no Spark context: --spark-context-initialization-mode takes only none")
     lower, upper = port_range(args.port_range)
+    rsa_key = gateway_key(args.public_key)
 
     # The communication port first and held open, so none of the kernel's five can be it.
     listener = bound_socket(args.ip, lower, upper)
@@ -344,7 +254,7 @@ def main(argv):
         report = dict(info, pid=os.getpid(), pgid=os.getpgid(0), comm_port=listener.getsockname()[1],
                       kernel_id=args.kernel_id)
         try:
-            send_response(args.response_address, envelope(report, args.public_key))
+            send_response(args.response_address, envelope(report, rsa_key))
         except (OSError, ValueError) as error:
             log(f"cannot report to the gateway at {args.response_address}: {error}")
             return 1
