@@ -34,6 +34,25 @@ import Tensor
         }
     }
 
+    @Test func log1pOutsideItsDomainLaneByLane() {
+        // Lanes at or below -1 (and nan, ±inf) are redone apart from their vector's
+        // other lanes; every mix of good and bad lanes in a group of four, and a tail,
+        // must give libm's value in each place (nan below -1, -inf at -1).
+        let specials: [Double] = [-1, -2, -.infinity, .nan, .infinity, -0.0, -0.999999, 1e-300]
+        var x: [Double] = []
+        for mask in 0..<16 {
+            for lane in 0..<4 { x.append(mask >> lane & 1 == 1 ? specials[(mask + lane) % specials.count] : 0.25 * Double(lane + mask) - 0.9) }
+        }
+        x += [-3, 2, -1]
+        let actual = Tensor(x).unary(.log1p).scalars
+        for (xi, yi) in zip(x, actual) {
+            let expected = Glibc.log1p(xi)
+            if expected.isNaN { #expect(yi.isNaN, "log1p(\(xi))"); continue }
+            if expected.isInfinite || expected == 0 { #expect(yi == expected && yi.sign == expected.sign, "log1p(\(xi))"); continue }
+            #expect(Swift.abs(yi - expected) <= 1e-15 * Swift.abs(expected), "log1p(\(xi)) = \(yi), libm \(expected)")
+        }
+    }
+
     @Test func stridedInputIsHandled() throws {
         let m = try Tensor.arange(0, 12).reshape([3, 4]).transposed()
         #expect(close(m.unary(.exp).scalars, m.scalars.map { Glibc.exp($0) }, 1e-15))
