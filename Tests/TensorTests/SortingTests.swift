@@ -40,6 +40,25 @@ import Tensor
         }
     }
 
+    @Test func lanesLongerThanTheCacheSplitFirst() throws {
+        // Past 32768 elements the lane is split on its top varying sixteen bits first:
+        // normal samples, ties with nan and zeros, all-equal values, and values that
+        // differ only in their last bits (the split then decides everything).
+        let g = RandomGenerator(seed: 5)
+        let n = 40_000
+        var ties = (0..<n).map { _ in Double(g.nextInt(below: 41) - 20) * 0.5 }
+        for i in Swift.stride(from: 3, to: n, by: 29) { ties[i] = .nan }
+        for i in Swift.stride(from: 7, to: n, by: 31) { ties[i] = -0.0 }
+        let lanes: [[Double]] = [
+            try Tensor.randn([n], using: g).scalars, ties, [Double](repeating: 5, count: n),
+            (0..<n).map { _ in Double(bitPattern: 1.0.bitPattern + UInt64(g.nextInt(below: 60_000))) },
+        ]
+        for x in lanes {
+            #expect(try Tensor(x).argsort(axis: 0).scalars == Self.referenceOrder(x))
+            #expect(try Tensor(x).argsort(axis: 0, descending: true).scalars == Self.referenceOrder(x, descending: true))
+        }
+    }
+
     @Test func wideValuesAndAnInnerAxis() throws {
         // Values over many binades exercise every byte pass; axis 0 of a 2-column
         // matrix reads each lane with a stride.

@@ -55,5 +55,7 @@ void gb_vadd_into(double *dst, const double *src, size_t n);
 
 /* 1 when this CPU takes the libmvec (and AVX2 reduction) path. */
 int gb_vector_math_accelerated(void);
+/* 1 when atan, atan2 and log1p take eight AVX-512 lanes (CVectorMathWide). */
+int gb_vector_math_wide(void);
 
 #endif
