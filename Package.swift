@@ -3,7 +3,8 @@ import PackageDescription
 
 // Swift code is built for the architecture's baseline (no -target-cpu), so the binary
 // runs on every x86-64 CPU and builds on arm64. The kernels that gain from AVX2 live in
-// the C target CVectorMath, which picks a per-CPU version at run time.
+// the C target CVectorMath, which picks a per-CPU version at run time (the AVX-512
+// ones in CVectorMathWide, which it calls only on CPUs that have AVX-512F).
 
 let package = Package(
     name: "Gradbook",
