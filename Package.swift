@@ -3,7 +3,8 @@ import PackageDescription
 
 // Swift code is built for the architecture's baseline (no -target-cpu), so the binary
 // runs on every x86-64 CPU and builds on arm64. The kernels that gain from AVX2 live in
-// the C target CVectorMath, which picks a per-CPU version at run time.
+// the C target CVectorMath, which picks a per-CPU version at run time (the AVX-512
+// ones in CVectorMathWide, which it calls only on CPUs that have AVX-512F).
 
 let package = Package(
     name: "Gradbook",
@@ -22,7 +23,15 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .systemLibrary(name: "CZMQ", path: "Sources/CZMQ"),
-        .target(name: "CVectorMath", linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
+        .target(name: "CVectorMath", dependencies: ["CVectorMathWide"],
+                linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
+        // AVX-512 for this one file: clang passes 512-bit vectors to libmvec in registers
+        // only when the whole file targets AVX-512 (see Wide.c). Other architectures
+        // ignore the feature with a warning; the file is empty for them.
+        .target(name: "CVectorMathWide",
+                cSettings: [.unsafeFlags(["-Xclang", "-target-feature", "-Xclang", "+avx512f",
+                                          "-Xclang", "-target-feature", "-Xclang", "+evex512"])],
+                linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
         .target(name: "Support"),
         .target(name: "Tensor", dependencies: ["CBLAS", "CVectorMath"]),
         .executableTarget(name: "tensor-bench", dependencies: ["Tensor", "Support"], path: "Sources/TensorBench"),
