@@ -12,11 +12,14 @@ let package = Package(
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "Autodiff", targets: ["Autodiff"]),
         .library(name: "NN", targets: ["NN"]),
+        .library(name: "Symbolic", targets: ["Symbolic"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // 4.x imports FoundationEssentials, not the whole of Foundation (about 5 ms of start-up).
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        // Exact rationals in Symbolic; 6.x is the major version served here.
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
@@ -29,7 +32,8 @@ let package = Package(
         .target(name: "Autodiff", dependencies: ["Tensor"]),
         .target(name: "NN", dependencies: ["Autodiff", "Tensor", "Support"]),
         .target(name: "Plots", dependencies: ["Support"]),
-        .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor", "Plots", "Support"]),
+        .target(name: "Symbolic", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor", "Plots", "Symbolic", "Support"]),
         .target(name: "Notebook", dependencies: ["Lang", "Tensor", "Plots", "Support"]),
         .target(name: "Console", dependencies: ["Notebook", "Lang", "Support"]),
         .target(name: "REPL", dependencies: ["Console", "Notebook", "Lang", "Plots", "Support", "CReadline"]),
@@ -46,6 +50,7 @@ let package = Package(
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "CVectorMath"], exclude: ["Fixtures"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Tensor"]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Autodiff", "Tensor"], exclude: ["Fixtures"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"], exclude: ["Fixtures"]),
         .testTarget(name: "LangTests", dependencies: ["Lang", "Tensor"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "Plots", "Support"], exclude: ["golden"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Notebook", "Lang", "Support"]),
