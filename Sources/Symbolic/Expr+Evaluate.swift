@@ -42,8 +42,16 @@ extension Expr {
     /// Replaces symbols by expressions and rebuilds canonically; a division by zero
     /// (or log(0)) that the substitution creates throws.
     public func substitute(_ values: [String: Expr]) throws -> Expr {
+        for name in values.keys where !Expr.isValidSymbolName(name) {
+            throw SymbolicError("subs: '\(name)' is not a symbol name")
+        }
         var memo: [Expr: Expr] = [:]
-        return try substituted(values, &memo)
+        do {
+            return try substituted(values, &memo)
+        } catch let e as SymbolicError {
+            let assignments = values.keys.sorted().map { "\($0) = \(values[$0]?.description ?? "")" }
+            throw SymbolicError("subs: \(e.message) at \(assignments.joined(separator: ", ")) in \(self)")
+        }
     }
 
     private func substituted(_ values: [String: Expr], _ memo: inout [Expr: Expr]) throws -> Expr {

@@ -177,3 +177,88 @@ extension Expr {
         return polynomial(ring).expr(ring)
     }
 }
+
+extension Polynomial: Equatable {
+    static func == (a: Polynomial, b: Polynomial) -> Bool { a.terms == b.terms }
+}
+
+/// Lexicographic order on exponent vectors (missing entries are zero).
+func lexGreater(_ a: Monomial, _ b: Monomial) -> Bool {
+    for i in 0..<max(a.count, b.count) {
+        let x = i < a.count ? a[i] : 0, y = i < b.count ? b[i] : 0
+        if x != y { return x > y }
+    }
+    return false
+}
+
+extension Polynomial {
+    /// The leading term under lexicographic order.
+    var leadingTerm: (Monomial, Num)? {
+        var best: (Monomial, Num)?
+        for (m, c) in terms where best == nil || lexGreater(m, best?.0 ?? []) { best = (m, c) }
+        return best
+    }
+
+    /// The generators that occur, by index.
+    var variables: [Int] {
+        var used = Set<Int>()
+        for m in terms.keys { for (i, k) in m.enumerated() where k != 0 { used.insert(i) } }
+        return used.sorted()
+    }
+
+    var isConstant: Bool { terms.keys.allSatisfy { $0.isEmpty } }
+
+    var constantValue: Num { terms[[]] ?? .zero }
+
+    /// self / divisor when the division is exact, else nil (exact rational coefficients
+    /// only). Under a monomial order the leading term of a multiple of g is a multiple
+    /// of g's leading term, so a leading term that g's does not divide proves inexact.
+    func dividedExactly(by divisor: Polynomial) -> Polynomial? {
+        guard let (lm, lc) = divisor.leadingTerm, case .rational(let lcr) = lc, !lcr.isZero else { return nil }
+        var remainder = self
+        var quotient = Polynomial.zero
+        var steps = 0
+        while let (m, c) = remainder.leadingTerm {
+            steps += 1
+            if steps > 100_000 { return nil }
+            guard case .rational(let cr) = c else { return nil }
+            var q = Monomial(repeating: 0, count: max(m.count, lm.count))
+            for i in 0..<q.count {
+                q[i] = (i < m.count ? m[i] : 0) - (i < lm.count ? lm[i] : 0)
+                if q[i] < 0 { return nil }
+            }
+            while let last = q.last, last == 0 { q.removeLast() }
+            let t = Polynomial(terms: [q: .rational(cr / lcr)])
+            quotient = quotient + t
+            remainder = remainder - t * divisor
+        }
+        return quotient
+    }
+
+    /// As a univariate polynomial in generator `v`, when no other generator occurs and
+    /// every exponent is non-negative.
+    func univariate(in v: Int) -> UnivariatePolynomial? {
+        var cs: [Rational] = []
+        for (m, c) in terms {
+            guard case .rational(let r) = c else { return nil }
+            var k = 0
+            for (i, e) in m.enumerated() where e != 0 {
+                guard i == v, e > 0 else { return nil }
+                k = e
+            }
+            if cs.count <= k { cs += [Rational](repeating: .zero, count: k + 1 - cs.count) }
+            cs[k] = cs[k] + r
+        }
+        return UnivariatePolynomial(cs)
+    }
+
+    init(_ u: UnivariatePolynomial, variable v: Int) {
+        var t: [Monomial: Num] = [:]
+        for (k, c) in u.coefficients.enumerated() where !c.isZero {
+            var m = Monomial(repeating: 0, count: k == 0 ? 0 : v + 1)
+            if k > 0 { m[v] = k }
+            t[m] = .rational(c)
+        }
+        self.init(terms: t)
+    }
+}
