@@ -145,8 +145,9 @@ public enum Replay {
                                                source: cell.sourceLines.first ?? "", mismatch: mismatch, note: note,
                                                tolerance: options.tolerance ?? CellOptions.defaultTolerance))
             }
-            // A matching cell keeps its bytes, so --update touches only what changed.
-            if mismatch != nil {
+            // A matching cell keeps its bytes, so --update touches only what changed; a symbolic
+            // output that matched only canonically is re-recorded in its new form.
+            if mismatch != nil || actual != result.lines {
                 cell.outputs = result.lines
                 report.updated.items[index] = .code(cell)
             }
