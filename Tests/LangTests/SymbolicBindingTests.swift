@@ -178,3 +178,21 @@ enum RandomExpression {
         }
     }
 }
+
+extension LangSuite.SymbolicBindingTests {
+    /// A front end gets the LaTeX of an echoed expression (Jupyter's text/latex, export's math).
+    @Test func echoCarriesLatexAndReadsBack() {
+        let interpreter = Interpreter()
+        var echoes: [Echo] = []
+        interpreter.echoHandler = { echoes.append($0) }
+        #expect(interpreter.run("x = symbol(\"x\");\nx^3/6 + x/2\n[[x, 1], [0, x]]", origin: "cell") == nil)
+        #expect(echoes.count == 2)
+        #expect(echoes.first?.symbolic?.latex == "\\frac{x^{3}}{6} + \\frac{x}{2}")
+        // Read back canonically: the same expression written another way matches, another does not.
+        #expect(echoes.first?.symbolic?.matches(recorded: "1/2*x + 1/6*x**3") == true)
+        #expect(echoes.first?.symbolic?.matches(recorded: "x/2 + x^3/5") == false)
+        #expect(echoes.first?.symbolic?.matches(recorded: "not ( an expression") == false)
+        #expect(echoes.last?.symbolic?.matches(recorded: "[[x, 1],\n [0, x]]") == true)
+        #expect(echoes.last?.symbolic?.matches(recorded: "[[x, 1],\n [0, 2*x]]") == false)
+    }
+}

@@ -112,7 +112,7 @@ extension BuiltinGroup {
                 throw args.error("p", "expect() expects p to be a number or expression, got \(args["p"].typeName)")
             }
             if let c = p.constantValue, !(0...1).contains(c) {
-                throw args.error("p", "expect() needs a probability p in [0, 1], got \(c)", kind: .value)
+                throw args.error("p", "expect() needs a probability p in [0, 1], got \(ValueFormatter.number(c, precision: 10))", kind: .value)
             }
             return try SymbolicBindings.map(args, "expr") { try Symbolic.expectation($0, masks: masks, p: p) }
         },
