@@ -25,7 +25,7 @@ extension Expr {
     /// base^exponent; 0 to a negative power throws.
     public static func pow(_ base: Expr, _ exponent: Expr) throws -> Expr {
         guard let p = powerCore(base, exponent) else {
-            throw SymbolicError("division by zero: 0^(\(exponent)) is undefined")
+            throw SymbolicError("division by zero")
         }
         return p
     }

@@ -38,7 +38,17 @@ extension Expr {
         case (.power(let b1, let e1), .power(let b2, let e2)):
             let c = compare(b1, b2)
             return c != 0 ? c : compare(e1, e2)
-        case (.product(let x), .product(let y)), (.sum(let x), .sum(let y)):
+        case (.sum(let x), .sum(let y)):
+            // Term by term, monomial first and then coefficient, so x - 1 < x + 1.
+            for (u, v) in zip(x, y) {
+                let (cu, mu) = u.coefficientAndMonomial, (cv, mv) = v.coefficientAndMonomial
+                let c = compare(mu ?? one, mv ?? one)
+                if c != 0 { return c }
+                let du = cu.doubleValue, dv = cv.doubleValue
+                if du != dv { return du < dv ? -1 : 1 }
+            }
+            return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+        case (.product(let x), .product(let y)):
             for (u, v) in zip(x, y) {
                 let c = compare(u, v)
                 if c != 0 { return c }

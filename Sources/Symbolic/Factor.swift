@@ -14,10 +14,11 @@ import BigInt
 extension Expr {
     public func factor() throws -> Expr {
         let ring = PolynomialRing()
-        let (n, d) = rationalForm(ring)
+        var (n, d) = rationalForm(ring)
         guard n.isExact && d.isExact else {
             throw SymbolicError("factor: the expression has float coefficients; factor works over the rationals")
         }
+        if !d.isConstant { cancelCommonFactors(&n, &d, ring) }
         let (cn, fn) = factorPolynomial(n, ring)
         if d.isConstant {
             return Expr.factoredProduct(Num.rational(rationalOf(cn) / rationalOf(d.constantValue)), fn)

@@ -76,10 +76,6 @@ public struct SymbolicMatrix: CustomStringConvertible, Equatable {
         SymbolicMatrix(uncheckedRows: rows, columns: columns, entries: try entries.map(f))
     }
 
-    public func determinant() throws -> Expr { throw SymbolicError("det: not yet implemented") }
-    public func inverse() throws -> SymbolicMatrix { throw SymbolicError("inv: not yet implemented") }
-    public func solve(_ b: SymbolicMatrix) throws -> SymbolicMatrix { throw SymbolicError("solve: not yet implemented") }
-
     /// Rows in brackets, in the language's list syntax: `[[x, 1], [0, y]]`.
     public var description: String {
         let rowTexts = (0..<rows).map { i in
