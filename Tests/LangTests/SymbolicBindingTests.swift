@@ -196,3 +196,19 @@ extension LangSuite.SymbolicBindingTests {
         #expect(echoes.last?.symbolic?.matches(recorded: "[[x, 1],\n [0, 2*x]]") == false)
     }
 }
+
+extension LangSuite.SymbolicBindingTests {
+    /// Values by hand: E over m ~ Bernoulli(p) of m·x + (1 − m)·y is p·x + (1 − p)·y; m³ = m;
+    /// [[2, 1], [1, 3]]⁻¹ = [[3, −1], [−1, 2]]/5; x³ − x = x(x − 1)(x + 1); e^x to order 3.
+    @Test func expectationSolveFactorSeries() {
+        let s = session()
+        #expect(s.eval("expect(m1*x + (1 - m1)*y, [m1], p) == p*x + (1 - p)*y") == "true")
+        #expect(s.eval("expect(m1^3 * m2 * x, [m1, m2], 1/4)") == "1/16*x")
+        #expect(s.eval("solve([[2, 1], [1, 3]], [x, y]) == [3/5*x - 1/5*y, -1/5*x + 2/5*y]") == "true")
+        #expect(s.eval("det([[w1, w2], [x, y]])") == "w1*y - w2*x")
+        #expect(s.eval("factor(x^3 - x)") == "x*(x - 1)*(x + 1)")
+        #expect(s.eval("series(exp(x), x, 0, 4) == 1 + x + x^2/2 + x^3/6") == "true")
+        #expect(s.eval("inv([[x, 1], [x, 1]])").hasPrefix("error: inv: the matrix is singular"))
+        #expect(s.eval("expect(m1 * x, [m1], 2)") == "error: expect() needs a probability p in [0, 1], got 2")
+    }
+}
