@@ -55,7 +55,7 @@ public final class Builtin {
             if let d = p.defaultValue { return "\(p.name)=\(ValueFormatter.brief(d))" }
             return p.name
         }
-        return "\(name)(\(ps.joined(separator: ", ")))"
+        return "\(name)(\((ps + (takesKeywords ? ["name=value..."] : [])).joined(separator: ", ")))"
     }
 
     /// `?name` help: the signature, the doc line, each parameter's type,

@@ -52,7 +52,7 @@ extension BuiltinGroup {
         mapping("factor", doc: "A polynomial over the rationals as a product of irreducible factors.",
                 example: "factor(symbol(\"x\")^2 - 1)") { try $0.factor() },
         Builtin("subs", [.init("expr", SymbolicBindings.expressionType, doc: "the expression or symbolic matrix"),
-                         .init("values", .described("dict"), default: .nothing, doc: "a dict from symbol names (or symbols) to values; or give them as keywords")],
+                         .init("values", .described("dict"), default: .nothing, doc: "a dict from symbol names to values; or give them as keywords")],
                 doc: "The expression with symbols replaced: subs(E, x=1, y=2) or subs(E, {\"x\": 1}); values may be numbers or expressions. Division by zero is an error.",
                 example: "subs(symbol(\"x\")^2 + 1, x=3)", takesKeywords: true) { args, _ in
             var values: [String: Symbolic.Expr] = [:]
