@@ -104,6 +104,9 @@ extension LangSuite {
             #expect(s.eval("grad(f, [1, 2])") == "[30, 40]")
             #expect(s.eval("hessian(f, [1, 2]) == float(hessian(E, [w1, w2]))") == "[[true, true],\n [true, true]]")
             #expect(s.eval("g = lambdify(x^2, x); g([1, 2, 3])") == "[1, 4, 9]")
+            // Gradient descent with rate 0.1 shrinks the distance to (1, -2) by 0.8 a step: 0.8^300 ≈ 1e-29.
+            #expect(s.eval("allclose(minimize(lambdify((x - 1)^2 + (y + 2)^2, [x, y]), [0, 0], SGD(lr=0.1), steps=300), [1, -2], rtol=0, atol=1e-15)") == "true")
+            #expect(s.eval("plot(lambdify(x^2, x), -1, 1)").hasPrefix("<plot") || s.run("plot(lambdify(x^2, x), -1, 1)").diagnostic == nil)
         }
 
         /// The symbolic derivative, lambdified, equals `grad` of the lambdified expression,
@@ -125,6 +128,11 @@ extension LangSuite {
                 if d != nil { continue }
                 let check = "allclose(grad(f, [\(a), \(b)]), d([\(a), \(b)]), rtol=1e-9, atol=1e-12)"
                 #expect(s.eval(check) == "true", "case \(case_): \(e) at (\(a), \(b)): \(s.eval("E")) grad \(s.eval("grad(f, [\(a), \(b)])"))")
+                if case_ % 4 == 0 {
+                    // Second order too: the symbolic Hessian, lambdified, against autodiff's.
+                    let second = "allclose(hessian(f, [\(a), \(b)]), lambdify(hessian(E, [x, y]), [x, y])([\(a), \(b)]), rtol=1e-8, atol=1e-10)"
+                    #expect(s.eval(second) == "true", "case \(case_): hessian of \(e) at (\(a), \(b))")
+                }
                 checked += 1
             }
             #expect(checked == 200)

@@ -31,7 +31,7 @@ extension BuiltinGroup {
         Builtin("jacobian", AutodiffBindings.pointParameters(f: "a function of a tensor returning a tensor; or a vector of expressions", symbolic: true),
                 doc: "Jacobian of f at x: shape f(x).shape + x.shape (outputs are rows, inputs columns). Of expressions and a list of symbols, the symbolic matrix ∂fᵢ/∂xⱼ.",
                 example: "jacobian(x -> [[1, 2], [3, 4]] @ x, [0, 0])") { args, context in
-            if SymbolicBindings.any(args["f"], args["x"]) { return try SymbolicBindings.jacobian(args, "f", "x") }
+            if SymbolicBindings.holdsSymbols(args["f"]) || SymbolicBindings.holdsSymbols(args["x"]) { return try SymbolicBindings.jacobian(args, "f", "x") }
             try AutodiffBindings.callable(args)
             let x = try args.variable("x")
             let f = AutodiffBindings.function(args["f"], args.rest, context, name: "jacobian")
@@ -40,7 +40,7 @@ extension BuiltinGroup {
         Builtin("hessian", AutodiffBindings.pointParameters(f: "a function returning one number; or an expression", structured: true, symbolic: true),
                 doc: "Exact Hessian of a scalar function at x (the Jacobian of its gradient): n×n for a vector x. For a list, tuple or dict of tensors pᵢ, entry i is x's structure holding the blocks ∂²f/∂pᵢ∂pⱼ. Of an expression and a list of symbols, the symbolic matrix ∂²f/∂xᵢ∂xⱼ.",
                 example: "hessian(w -> w[0]^2 * w[1], [1, 2])") { args, context in
-            if SymbolicBindings.any(args["f"]) { return try SymbolicBindings.hessian(args, "f", "x") }
+            if SymbolicBindings.any(args["f"]) || SymbolicBindings.holdsSymbols(args["x"]) { return try SymbolicBindings.hessian(args, "f", "x") }
             try AutodiffBindings.callable(args)
             if !ParameterTree.isLeaf(args["x"]) { return try ParameterTree.hessian(args["f"], args["x"], args.rest, context) }
             let x = try args.variable("x")

@@ -30,6 +30,16 @@ enum SymbolicBindings {
     /// True when any argument of the call is an expression or symbolic matrix.
     static func any(_ values: Value...) -> Bool { values.contains(where: Operators.isSymbolic) }
 
+    /// True when `v` is symbolic or a list or tuple holding a symbolic value: the symbols
+    /// of `hessian(3, [x, y])` make it symbolic even when the expression is a number.
+    static func holdsSymbols(_ v: Value) -> Bool {
+        switch v {
+        case .list(let l): return l.items.contains(where: Operators.isSymbolic)
+        case .tuple(let t): return t.items.contains(where: Operators.isSymbolic)
+        default: return Operators.isSymbolic(v)
+        }
+    }
+
     /// Parameter `name` as one expression (a number counts).
     static func scalar(_ args: Arguments, _ name: String) throws -> Symbolic.Expr {
         guard let e = Operators.expression(args[name]) else {
