@@ -122,10 +122,21 @@ extension Expr {
             default: factors.append(p)
             }
         }
+        // Surds under one exponent multiply under it: sqrt(2)*sqrt(3) = sqrt(6).
+        var surds: [Rational: Rational] = [:]
+        var surdOrder: [Rational] = []
         for b in order {
             let es = exponents[b] ?? [one]
             let e = es.count == 1 ? es[0] : sum(es)
+            if let r = b.rationalValue, !r.isNegative, let n = e.rationalValue, !n.isInteger {
+                if let old = surds[n] { surds[n] = old * r } else { surds[n] = r; surdOrder.append(n) }
+                continue
+            }
             place(powerCore(b, e) ?? Expr(node: .float(.nan)))
+        }
+        for n in surdOrder {
+            let r = surds[n] ?? .one
+            place(powerCore(Expr(node: .number(r)), Expr(node: .number(n))) ?? Expr(node: .float(.nan)))
         }
         if !expArguments.isEmpty {
             let a = expArguments.count == 1 ? expArguments[0] : sum(expArguments)
@@ -183,7 +194,10 @@ extension Expr {
         }
     }
 
-    /// r^n exactly where that is rational; otherwise the unevaluated power.
+    /// r^n exactly where that is rational; otherwise a normal form shared by all equal
+    /// values, as SymPy's: the integer part of n split off, the denominator made
+    /// rational and q-th powers taken out of the radicand, so (19/9)^(1/2) = sqrt(19)/3,
+    /// 12^(1/2) = 2*sqrt(3), 2^(3/2) = 2*sqrt(2), 3^(-1/2) = sqrt(3)/3.
     private static func rationalPower(_ r: Rational, _ n: Rational) -> Expr? {
         let node = Expr(node: .power(Expr(node: .number(r)), Expr(node: .number(n))))
         if r.isZero { return n.isNegative ? nil : zero }
@@ -191,13 +205,42 @@ extension Expr {
             guard abs(k) <= 4096 else { return node }
             return r.power(k).map { Expr(node: .number($0)) }
         }
-        // A rational exponent p/q: exact when numerator and denominator are q-th powers.
         guard !r.isNegative, let q = Int(exactly: n.denominator), q <= 64,
-              let p = Int(exactly: n.numerator), abs(p) <= 4096,
-              let a = integerRoot(r.numerator, q), let b = integerRoot(r.denominator, q)
-        else { return node }
-        let root = Rational(reducing: a, b)
-        return root.power(p).map { Expr(node: .number($0)) }
+              let p = Int(exactly: n.numerator), abs(p) <= 4096 else { return node }
+        // r^(p/q) = r^k * r^(s/q) with 0 < s < q; (a/b)^(s/q) = (a^s b^(q-s))^(1/q) / b.
+        let k = Int((Double(p) / Double(q)).rounded(.down))
+        let s = p - k * q
+        let a = r.numerator, b = r.denominator
+        guard a.magnitude.bitWidth * s + b.magnitude.bitWidth * (q - s) <= 1024,
+              let whole = r.power(k) else { return node }
+        let radicand = a.power(s) * b.power(q - s)
+        let (outside, inside) = takeOutPowers(radicand, q)
+        let coefficient = whole * Rational(reducing: outside, b)
+        if inside == 1 { return Expr(node: .number(coefficient)) }
+        let surd = Expr(node: .power(Expr(node: .number(Rational(inside))),
+                                     Expr(node: .number(Rational(reducing: 1, BigInt(q))))))
+        if coefficient.isOne { return surd }
+        return Expr(node: .product([Expr(node: .number(coefficient)), surd]))
+    }
+
+    /// n = outside^q * inside with the q-th powers of small primes (and a q-th-power
+    /// cofactor) moved outside.
+    private static func takeOutPowers(_ n: BigInt, _ q: Int) -> (BigInt, BigInt) {
+        var rest = n, outside = BigInt(1), inside = BigInt(1)
+        var prime = BigInt(2)
+        while prime <= 1000 && prime * prime <= rest {
+            var e = 0
+            while (rest % prime).isZero { rest /= prime; e += 1 }
+            if e > 0 {
+                outside *= prime.power(e / q)
+                inside *= prime.power(e % q)
+            }
+            prime += prime == 2 ? 1 : 2
+        }
+        if rest > 1 {
+            if let root = integerRoot(rest, q) { outside *= root } else { inside *= rest }
+        }
+        return (outside, inside)
     }
 
     // MARK: Functions

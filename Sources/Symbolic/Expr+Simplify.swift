@@ -106,9 +106,14 @@ extension Expr {
                 let (a, c) = b.rationalForm(ring)
                 return k >= 0 ? (a.power(k), c.power(k)) : (c.power(-k), a.power(-k))
             }
-            if let r = e.rationalValue, r.isNegative {
-                // x^(-1/2) = 1 / x^(1/2): keep the atom positive.
-                return (.one, .generator(ring.generatorIndex(b.power(Expr.number(-r)))))
+            if let r = e.rationalValue, let num = Int(exactly: r.numerator), let den = Int(exactly: r.denominator),
+               Swift.abs(num / den) <= 64 {
+                // b^(k + f) = b^k * b^f with 0 < f < 1, so b^(3/2) and b^(-1/2) share the atom b^(1/2).
+                let k = Int((Double(num) / Double(den)).rounded(.down))
+                let f = r - Rational(k)
+                let atom = Polynomial.generator(ring.generatorIndex(b.expandedDeep().power(Expr.number(f))))
+                let (a, c) = b.rationalForm(ring)
+                return k >= 0 ? (a.power(k) * atom, c.power(k)) : (c.power(-k) * atom, a.power(-k))
             }
             return (.generator(ring.generatorIndex(self)), .one)
         case .apply:

@@ -19,10 +19,12 @@ public final class Expr: Hashable, CustomStringConvertible {
     }
 
     public let node: Node
-    /// Computed once, so sets and dictionaries of large expressions stay cheap.
+    /// Computed once, so sets and dictionaries of large expressions stay cheap. Both
+    /// are set in `init` and never change, so expressions can be shared across threads.
     let cachedHash: Int
-    private var cachedDescription: String?
-    private var cachedDegree: Double?
+    /// Total degree used to order terms: symbols count 1, functions 0, a power its
+    /// numeric exponent times its base's degree, a product the sum of its factors'.
+    let degree: Double
 
     /// Wraps a node that is already canonical; the canonicalising constructors are in
     /// `Expr+Arithmetic.swift`.
@@ -41,6 +43,18 @@ public final class Expr: Hashable, CustomStringConvertible {
         case .apply(let f, let x): h.combine(6); h.combine(f.rawValue); h.combine(x.cachedHash)
         }
         cachedHash = h.finalize()
+        switch n {
+        case .number, .float, .apply: degree = 0
+        case .symbol: degree = 1
+        case .sum(let ts): degree = ts.map(\.degree).max() ?? 0
+        case .product(let fs): degree = fs.reduce(0) { $0 + $1.degree }
+        case .power(let b, let e):
+            switch e.node {
+            case .number(let r): degree = r.doubleValue * b.degree
+            case .float(let x): degree = x * b.degree
+            default: degree = 0
+            }
+        }
     }
 
     public static func symbol(_ name: String) -> Expr { Expr(node: .symbol(name)) }
@@ -75,29 +89,7 @@ public final class Expr: Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
-        if let d = cachedDescription { return d }
-        let d = Printer.text(self)
-        cachedDescription = d
-        return d
-    }
-
-    /// Total degree used to order terms: symbols count 1, functions 0, a power its
-    /// numeric exponent times its base's degree.
-    var degree: Double {
-        if let d = cachedDegree { return d }
-        let d: Double
-        switch node {
-        case .number, .float, .apply: d = 0
-        case .symbol: d = 1
-        case .sum(let ts): d = ts.map(\.degree).max() ?? 0
-        case .product(let fs): d = fs.reduce(0) { $0 + $1.degree }
-        case .power(let b, let e):
-            if let n = Num(e) { d = n.doubleValue * b.degree } else { d = 0 }
-        }
-        cachedDegree = d
-        return d
-    }
+    public var description: String { Printer.text(self) }
 
     // MARK: Reading
 

@@ -177,7 +177,7 @@ private func splitSquareFree(_ p: UnivariatePolynomial) -> [UnivariatePolynomial
 private func rationalRoots(_ p: UnivariatePolynomial) -> [Rational]? {
     guard let a0 = p.coefficients.first?.numerator, let an = Int(exactly: p.leading.numerator),
           let c0 = Int(exactly: a0), c0 != 0,
-          let ps = divisors(abs(c0)), let qs = divisors(abs(an)) else { return nil }
+          let ps = divisors(abs(c0)), let qs = divisors(abs(an)), ps.count * qs.count <= 20_000 else { return nil }
     var roots: [Rational] = []
     var seen = Set<Rational>()
     for q in qs {
@@ -215,7 +215,7 @@ private func quadraticFactor(_ p: UnivariatePolynomial) -> UnivariatePolynomial?
         values.append(abs(v))
     }
     guard let d0 = divisors(values[0]), let d1 = divisors(values[1]), let d2 = divisors(values[2]),
-          d0.count * d1.count * d2.count <= 50_000 else { return nil }
+          d0.count * d1.count * d2.count <= 5_000 else { return nil }
     for c in d0 {
         for u in d1 {
             for su in [u, -u] {

@@ -151,14 +151,15 @@ extension Expr {
             for f in fs { p = p * f.polynomial(ring) }
             return p
         case .power(let b, let e):
-            if let n = e.rationalValue?.intValue {
+            if let n = e.rationalValue?.intValue, Swift.abs(n) <= 4096 {
                 let pb = b.polynomial(ring)
-                if let (m, c) = pb.singleTerm, case .rational(let r) = c, let cn = r.power(n) {
+                if let (m, c) = pb.singleTerm, case .rational(let r) = c, let cn = r.power(n),
+                   m.allSatisfy({ Swift.abs($0) <= 1 << 20 }) {
                     // (c*m)^n term by term, so negative powers of monomials stay exact.
                     let mn = m.map { $0 * n }
                     return Polynomial(terms: [mn: .rational(cn)])
                 }
-                if n > 0 { return pb.power(n) }
+                if n > 0 && expansionSize(terms: pb.terms.count, power: n) <= 200_000 { return pb.power(n) }
                 let atom = pb.expr(ring).power(e)
                 return .generator(ring.generatorIndex(atom))
             }
@@ -170,6 +171,17 @@ extension Expr {
             if atom.isNumber { return Polynomial(constant: Num(atom) ?? .one) }
             return .generator(ring.generatorIndex(atom))
         }
+    }
+
+    /// The number of monomials of a t-term sum to the n-th power at most: C(n+t-1, t-1),
+    /// so an expansion too large to hold is left as a power instead.
+    private func expansionSize(terms t: Int, power n: Int) -> Double {
+        var size = 1.0
+        for i in 1..<max(t, 1) {
+            size *= Double(n + i) / Double(i)
+            if size > 1e12 { break }
+        }
+        return size
     }
 
     func expandedDeep() -> Expr {
