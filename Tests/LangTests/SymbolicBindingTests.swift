@@ -202,6 +202,9 @@ extension LangSuite.SymbolicBindingTests {
         #expect(echoes.first?.symbolic?.matches(recorded: "not ( an expression") == false)
         #expect(echoes.last?.symbolic?.matches(recorded: "[[x, 1],\n [0, x]]") == true)
         #expect(echoes.last?.symbolic?.matches(recorded: "[[x, 1],\n [0, 2*x]]") == false)
+        #expect(echoes.last?.symbolic?.matches(recorded: "[[x, 1], [0, x], [1, 1]]") == false)
+        // Recorded text is parsed, never run: a call in it reads as no expression at all.
+        #expect(echoes.first?.symbolic?.matches(recorded: "print(\"hi\")") == false)
     }
 }
 
