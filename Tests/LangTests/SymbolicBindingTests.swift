@@ -68,7 +68,7 @@ extension LangSuite {
                 ("symbols(\"a b-c\")", "'b-c' cannot name a symbol", "\"a b-c\""),
                 ("[[x, 1], [0, y]] + [x, y]", "shape mismatch in +: (2, 2) and (2,)", "[[x"),
                 ("[[x, 1], [0, y]] @ [x, y, 1]", "shape mismatch in @: (2, 2) and (3,)", "[[x"),
-                ("lambdify(x + y, [x])", "lambdify(): the expression also depends on y", "[x]"),
+                ("lambdify(x + y, [x])(1)", "the expression also depends on y: give it as keywords", "lambdify"),
                 ("relu(x)", "relu() does not take a symbolic expression", "x)"),
                 ("x < y", "cannot order symbolic expressions", "x < y"),
                 ("hessian(\"f\", [1, 2])", "hessian() expects f to be a function or an expression, got string", "\"f\""),
@@ -104,6 +104,8 @@ extension LangSuite {
             #expect(s.eval("grad(f, [1, 2])") == "[30, 40]")
             #expect(s.eval("hessian(f, [1, 2]) == float(hessian(E, [w1, w2]))") == "[[true, true],\n [true, true]]")
             #expect(s.eval("g = lambdify(x^2, x); g([1, 2, 3])") == "[1, 4, 9]")
+            // The notes' lambdify(E, [w1, w2]) with x and y still symbols: they come as keywords.
+            #expect(s.eval("h = lambdify(1/2 * (w1*x + w2*y - 1)^2, [w1, w2]); grad(w -> h(w, x=3, y=4), [1, 2])") == "[30, 40]")
             // Gradient descent with rate 0.1 shrinks the distance to (1, -2) by 0.8 a step: 0.8^300 ≈ 1e-29.
             #expect(s.eval("allclose(minimize(lambdify((x - 1)^2 + (y + 2)^2, [x, y]), [0, 0], SGD(lr=0.1), steps=300), [1, -2], rtol=0, atol=1e-15)") == "true")
             #expect(s.eval("plot(lambdify(x^2, x), -1, 1)").hasPrefix("<plot") || s.run("plot(lambdify(x^2, x), -1, 1)").diagnostic == nil)

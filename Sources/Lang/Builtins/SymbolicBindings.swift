@@ -218,17 +218,30 @@ enum SymbolicBindings {
         } else {
             throw args.error(expr, "lambdify() expects an expression, got \(args[expr].typeName)")
         }
-        let missing = Set(entries.flatMap(\.freeSymbols)).filter { !vars.contains($0) }.sorted()
-        guard missing.isEmpty else {
-            throw args.error(varsName, "lambdify(): the expression also depends on \(missing.joined(separator: ", ")); list every symbol in vars", kind: .value)
-        }
+        // Symbols not in vars (x and y in lambdify(E, [w1, w2]) of the notes' loss) are given
+        // as keywords at each call: f(w, x=3, y=4).
+        let others = Set(entries.flatMap(\.freeSymbols)).filter { !vars.contains($0) }.sorted()
         let arity = vars.count
         let shown = shape.isEmpty ? entries[0].description : "the \(shape.map(String.init).joined(separator: "×")) entries"
-        let doc = "\(shown) as a function of \(single ? vars[0] : "[" + vars.joined(separator: ", ") + "]")."
+        let doc = "\(shown) as a function of \(single ? vars[0] : "[" + vars.joined(separator: ", ") + "]")"
+            + (others.isEmpty ? "." : ", with \(others.joined(separator: ", ")) given as keywords.")
         return .builtin(Builtin("lambdified", [.variadic("args", .differentiable, doc: "the values of the symbols, or one vector of them")],
-                                doc: doc, example: "lambdify(symbol(\"x\")^2, symbol(\"x\"))(3)") { call, _ in
+                                doc: doc, example: "lambdify(symbol(\"x\")^2, symbol(\"x\"))(3)", takesKeywords: true) { call, _ in
             let inputs = call.rest.compactMap(AutodiffBindings.variable)
             var env: [String: Variable] = [:]
+            for (name, value, span) in call.keywords {
+                guard others.contains(name) else {
+                    throw Diagnostic(.argument, "this function has no symbol '\(name)' to set\(others.isEmpty ? "" : " (its other symbols: \(others.joined(separator: ", ")))")", span)
+                }
+                guard let v = AutodiffBindings.variable(value) else {
+                    throw Diagnostic(.type, "the value of \(name) must be a number or tensor, got \(value.typeName)", span)
+                }
+                env[name] = v
+            }
+            let unset = others.filter { env[$0] == nil }
+            guard unset.isEmpty else {
+                throw Diagnostic(.argument, "the expression also depends on \(unset.joined(separator: ", ")): give \(unset.count == 1 ? "it" : "them") as keywords, f(..., \(unset[0])=...), or list \(unset.count == 1 ? "it" : "them") in lambdify's vars", call.callSpan)
+            }
             if inputs.count == arity {
                 for (name, v) in zip(vars, inputs) { env[name] = v }
             } else if inputs.count == 1, arity > 1 {
