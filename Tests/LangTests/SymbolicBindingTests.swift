@@ -33,6 +33,8 @@ extension LangSuite {
             #expect(s.eval("x ** 2 == x^2") == "true")
             #expect(s.eval("-x + x") == "0")
             #expect(s.eval("typeof(x)") == "\"Expr\"")
+            #expect(s.eval("x == \"x\"") == "false")
+            #expect(s.eval("sin(x)^2 + cos(x)^2 == 1") == "true")
         }
 
         /// A printed expression pastes back as the same expression.

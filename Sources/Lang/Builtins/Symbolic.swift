@@ -127,7 +127,7 @@ extension BuiltinGroup {
         },
         Builtin("lambdify", [.init("expr", SymbolicBindings.expressionType, doc: "the expression"),
                              .init("vars", SymbolicBindings.symbolsType, doc: "a symbol, or a list of them in order")],
-                doc: "An ordinary, differentiable function computing the expression: f(x) for one symbol (elementwise on tensors); f(w) of a vector w (or f(w1, w2, …)) for a list, so grad, hessian, plot and minimize work on it.",
+                doc: "An ordinary, differentiable function computing the expression: f(x) for one symbol (elementwise on tensors); f(w) of a vector w (or f(w1, w2, …)) for a list, so grad, hessian, plot and minimize work on it. Other symbols of the expression are given as keywords: f(w, x=3).",
                 example: "f = lambdify(symbol(\"x\")^2, symbol(\"x\"))") { args, _ in
             let vars = try SymbolicBindings.symbolNames(args, "vars")
             let single = Operators.expression(args["vars"]) != nil

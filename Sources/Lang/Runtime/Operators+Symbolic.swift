@@ -106,6 +106,8 @@ extension Operators {
             }
         }
         guard let sa = symbolicMatrix(a), let sb = symbolicMatrix(b) else {
+            // Values of unrelated kinds are unequal, as elsewhere in the language.
+            if op == .equal || op == .notEqual { return .bool(op == .notEqual) }
             throw Diagnostic(.type, "unsupported operand types for \(op.rawValue): \(a.typeName) and \(b.typeName)", span)
         }
         let m = sa.matrix, mv = sa.isVector, n = sb.matrix, nv = sb.isVector
