@@ -1,5 +1,3 @@
-import BigInt
-
 /// Sparse multivariate polynomials with numeric coefficients over a set of generators
 /// (symbols, or atoms such as exp(x) or (x + 1)^(1/2) that expansion treats as one
 /// variable). Expansion, cancellation and factoring work on this form.
