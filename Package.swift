@@ -18,8 +18,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // 4.x imports FoundationEssentials, not the whole of Foundation (about 5 ms of start-up).
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
-        // Exact rationals in Symbolic; 6.x is the major version served here.
-        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
@@ -32,7 +30,8 @@ let package = Package(
         .target(name: "Autodiff", dependencies: ["Tensor"]),
         .target(name: "NN", dependencies: ["Autodiff", "Tensor", "Support"]),
         .target(name: "Plots", dependencies: ["Support"]),
-        .target(name: "Symbolic", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        // Its own BigInt: attaswift/BigInt imports all of Foundation (and ICU) at start-up.
+        .target(name: "Symbolic"),
         .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor", "Plots", "Symbolic", "Support"]),
         .target(name: "Notebook", dependencies: ["Lang", "Tensor", "Plots", "Support"]),
         .target(name: "Console", dependencies: ["Notebook", "Lang", "Support"]),

@@ -324,7 +324,6 @@ extension Expr {
     }
 }
 
-import BigInt
 
 /// The exact q-th root of a non-negative integer, or nil when it is not a q-th power.
 func integerRoot(_ n: BigInt, _ q: Int) -> BigInt? {

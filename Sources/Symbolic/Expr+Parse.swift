@@ -151,4 +151,3 @@ struct ExprParser {
     }
 }
 
-import BigInt

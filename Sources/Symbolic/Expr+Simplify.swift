@@ -111,7 +111,8 @@ extension Expr {
                 // b^(k + f) = b^k * b^f with 0 < f < 1, so b^(3/2) and b^(-1/2) share the atom b^(1/2).
                 let k = Int((Double(num) / Double(den)).rounded(.down))
                 let f = r - Rational(k)
-                let atom = Polynomial.generator(ring.generatorIndex(b.expandedDeep().power(Expr.number(f))))
+                let (coefficient, radical) = Expr.radical(b.expandedDeep(), Expr.number(f))
+                let atom = coefficient.polynomial(ring) * Polynomial.generator(ring.generatorIndex(radical))
                 let (a, c) = b.rationalForm(ring)
                 return k >= 0 ? (a.power(k) * atom, c.power(k)) : (c.power(-k) * atom, a.power(-k))
             }

@@ -1,5 +1,3 @@
-import BigInt
-
 /// Factoring over the rationals.
 ///
 /// One variable: the rational content, Yun's square-free decomposition, linear factors

@@ -163,9 +163,9 @@ extension Expr {
                 let atom = pb.expr(ring).power(e)
                 return .generator(ring.generatorIndex(atom))
             }
-            let atom = b.expandedDeep().power(e.expandedDeep())
-            if atom.isNumber { return Polynomial(constant: Num(atom) ?? .one) }
-            return .generator(ring.generatorIndex(atom))
+            let (coefficient, atom) = Expr.radical(b.expandedDeep(), e.expandedDeep())
+            if atom.isNumber { return coefficient.polynomial(ring).scaled(Num(atom) ?? .one) }
+            return coefficient.polynomial(ring) * .generator(ring.generatorIndex(atom))
         case .apply(let f, let u):
             let atom = (try? Expr.apply(f, u.expandedDeep())) ?? self
             if atom.isNumber { return Polynomial(constant: Num(atom) ?? .one) }
@@ -182,6 +182,23 @@ extension Expr {
             if size > 1e12 { break }
         }
         return size
+    }
+
+    /// base^exponent for an expanded sum as base, with the sum's positive rational
+    /// content c taken out: (c*P)^e = c^e * P^e, so equal radicals share one atom
+    /// (sqrt(z^2 + 5/3*z + 97/36) = sqrt(36*z^2 + 60*z + 97)/6).
+    static func radical(_ base: Expr, _ exponent: Expr) -> (Expr, Expr) {
+        guard case .sum(let ts) = base.node, exponent.rationalValue != nil else { return (one, base.power(exponent)) }
+        var g = BigInt(0), l = BigInt(1)
+        for t in ts {
+            guard case .rational(let r) = t.coefficientAndMonomial.0 else { return (one, base.power(exponent)) }
+            g = BigInt(g.magnitude.greatestCommonDivisor(with: r.numerator.magnitude))
+            l = l / BigInt(l.magnitude.greatestCommonDivisor(with: r.denominator.magnitude)) * r.denominator
+        }
+        let content = Rational(reducing: g, l)
+        guard !content.isOne, let inverse = content.reciprocal else { return (one, base.power(exponent)) }
+        let primitive = sum(ts.map { product([Expr.number(inverse), $0]) })
+        return (Expr.number(content).power(exponent), primitive.power(exponent))
     }
 
     func expandedDeep() -> Expr {

@@ -1,5 +1,3 @@
-import BigInt
-
 /// An exact rational number p/q with q > 0 and gcd(|p|, q) = 1, so equal values are
 /// equal structs and hash alike.
 public struct Rational: Hashable, Comparable, CustomStringConvertible, Sendable {
@@ -29,7 +27,7 @@ public struct Rational: Hashable, Comparable, CustomStringConvertible, Sendable 
     /// p/q reduced; q must not be zero.
     init(reducing p: BigInt, _ q: BigInt) {
         var p = p, q = q
-        if q.sign == .minus { p.negate(); q.negate() }
+        if q < 0 { p.negate(); q.negate() }
         if q == 1 || p.isZero {
             numerator = p
             denominator = p.isZero ? 1 : q
@@ -54,8 +52,8 @@ public struct Rational: Hashable, Comparable, CustomStringConvertible, Sendable 
     public var isZero: Bool { numerator.isZero }
     public var isOne: Bool { numerator == 1 && denominator == 1 }
     public var isInteger: Bool { denominator == 1 }
-    public var isNegative: Bool { numerator.sign == .minus && !numerator.isZero }
-    public var sign: Int { numerator.isZero ? 0 : (numerator.sign == .minus ? -1 : 1) }
+    public var isNegative: Bool { numerator < 0 }
+    public var sign: Int { numerator.isZero ? 0 : (numerator < 0 ? -1 : 1) }
 
     /// The value as an Int when it is an integer that fits.
     public var intValue: Int? {

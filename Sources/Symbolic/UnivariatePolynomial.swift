@@ -1,5 +1,3 @@
-import BigInt
-
 /// A dense polynomial in one variable over Q: `coefficients[i]` multiplies x^i, with no
 /// trailing zeros. The gcd, square-free and root-finding steps of `factor` and of
 /// rational cancellation run on it.
