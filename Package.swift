@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "Autodiff", targets: ["Autodiff"]),
         .library(name: "NN", targets: ["NN"]),
+        .library(name: "Symbolic", targets: ["Symbolic"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,7 +39,9 @@ let package = Package(
         .target(name: "Autodiff", dependencies: ["Tensor"]),
         .target(name: "NN", dependencies: ["Autodiff", "Tensor", "Support"]),
         .target(name: "Plots", dependencies: ["Support"]),
-        .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor", "Plots", "Support"]),
+        // Its own BigInt: attaswift/BigInt imports all of Foundation (and ICU) at start-up.
+        .target(name: "Symbolic"),
+        .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor", "Plots", "Symbolic", "Support"]),
         .target(name: "Notebook", dependencies: ["Lang", "Tensor", "Plots", "Support"]),
         .target(name: "Console", dependencies: ["Notebook", "Lang", "Support"]),
         .target(name: "REPL", dependencies: ["Console", "Notebook", "Lang", "Plots", "Support", "CReadline"]),
@@ -55,6 +58,7 @@ let package = Package(
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "CVectorMath"], exclude: ["Fixtures"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Tensor"]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Autodiff", "Tensor"], exclude: ["Fixtures"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"], exclude: ["Fixtures"]),
         .testTarget(name: "LangTests", dependencies: ["Lang", "Tensor"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "Plots", "Support"], exclude: ["golden"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Notebook", "Lang", "Support"]),

@@ -115,6 +115,13 @@ def test_vector_result_has_html_table_too(kc):
     assert "<table" in data.get("text/html", ""), data
 
 
+def test_symbolic_result_has_latex(kc):
+    expected = piped_output('x = symbol("x");\nx^3/6 + x/2\n').rstrip("\n")
+    data = run_cell(kc, 'x = symbol("x");\nx^3/6 + x/2').result()["data"]
+    assert data["text/plain"] == expected
+    assert data.get("text/latex") == "$$\\frac{x^{3}}{6} + \\frac{x}{2}$$", data
+
+
 def test_print_goes_to_stdout_stream(kc):
     run = run_cell(kc, 'print("hi")')
     assert run.status == "ok", run.describe()

@@ -25,6 +25,8 @@ public struct Arguments {
     let restSpans: [SourceSpan]
     /// The call's span: where a misread name is reported.
     let callSpan: SourceSpan
+    /// Keywords naming no parameter, in call order, for a builtin that `takesKeywords`.
+    public internal(set) var keywords: [(name: String, value: Value, span: SourceSpan)] = []
 
     /// Names read that the builtin does not declare, as "builtin.name".
     /// Empty unless a builtin has a bug; tests assert it stays empty.

@@ -10,6 +10,7 @@ enum BuiltinHelpers {
                             variable: @escaping (Variable) throws -> Variable) -> Builtin {
         Builtin(name, [.init("x", .differentiable, doc: "the values, elementwise")], doc: doc, example: example) { args, _ in
             if case .variable(let v) = args["x"] { return .variable(try variable(v)) }
+            if Operators.isSymbolic(args["x"]) { return try SymbolicBindings.function(name, args, "x") }
             return Operators.wrap(try tensor(try args.tensor("x")))
         }
     }

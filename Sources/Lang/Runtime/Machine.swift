@@ -232,6 +232,7 @@ final class Machine {
         var spans = [SourceSpan](repeating: span, count: params.count)
         var rest: [Value] = []
         var restSpans: [SourceSpan] = []
+        var extra: [(name: String, value: Value, span: SourceSpan)] = []
         var p = 0
         for (k, v) in positional.enumerated() {
             let vspan = argumentSpans?[k] ?? span
@@ -254,6 +255,7 @@ final class Machine {
         for (k, (name, v)) in keywords.enumerated() {
             let kspan = keywordSpans?[k] ?? span
             guard let i = b.index(of: name), !params[i].isVariadic else {
+                if b.takesKeywords { extra.append((name, v, kspan)); continue }
                 throw Machine.unknownKeyword(name, of: b.name, names: b.names, signature: b.signature, at: kspan)
             }
             if values[i] != nil {
@@ -291,7 +293,8 @@ final class Machine {
                 try Arguments.check(b, i, bound[i], spans[i])
             }
         }
-        let args = Arguments(builtin: b, values: bound, rest: rest, spans: spans, restSpans: restSpans, callSpan: span)
+        var args = Arguments(builtin: b, values: bound, rest: rest, spans: spans, restSpans: restSpans, callSpan: span)
+        args.keywords = extra
         do {
             let result = try b.body(args, CallContext(machine: self, base: base, span: span))
             try Machine.refuseOverdraft(result, at: span)

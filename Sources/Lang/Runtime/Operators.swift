@@ -70,6 +70,8 @@ enum Operators {
             }
         case (.list(let x), .list(let y)) where op == .add:
             return .list(ListBox(x.items + y.items))
+        case (.object, _), (_, .object):
+            if let v = try symbolicBinary(op, a, b, span) ?? collectionBinary(op, a, b, span) { return v }
         default:
             if let v = try collectionBinary(op, a, b, span) { return v }
         }
@@ -164,7 +166,9 @@ enum Operators {
             let result = Value.variable(-x)
             try Machine.refuseOverdraft(result, at: span)
             return result
-        default: throw Diagnostic(.type, "cannot negate a \(v.typeName)", span)
+        default:
+            if let r = symbolicNegate(v) { return r }
+            throw Diagnostic(.type, "cannot negate a \(v.typeName)", span)
         }
     }
 
@@ -212,7 +216,7 @@ enum Operators {
             for v in values { xs.append(number(v) ?? 0) }
             return allBoolean ? Value(boolean: Tensor(xs)) : Value(Tensor(xs))
         }
-        guard allNumeric else { return .list(ListBox(values)) }
+        guard allNumeric else { return try symbolicList(values, span) ?? .list(ListBox(values)) }
         do {
             if anyVariable {
                 let parts = values.compactMap { lift($0) }
@@ -303,6 +307,7 @@ enum Operators {
         case .string, .tuple, .dict:
             return try indexCollection(base, items, span)
         default:
+            if let v = try symbolicIndex(base, items, span) { return v }
             throw Diagnostic(.type, "a \(base.typeName) cannot be indexed", span)
         }
     }
@@ -474,7 +479,9 @@ enum Operators {
         case .tuple(let t): return t.items
         case .dict(let d): return d.keys.map(\.value)
         case .string(let s): return s.value.map { Value(String($0)) }
-        default: throw Diagnostic(.type, "cannot iterate over a \(v.typeName)", span)
+        default:
+            if let items = symbolicElements(v) { return items }
+            throw Diagnostic(.type, "cannot iterate over a \(v.typeName)", span)
         }
     }
 
