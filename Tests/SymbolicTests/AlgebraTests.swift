@@ -61,6 +61,9 @@ import Symbolic
             ((x * x - q(1)) / (x * x + q(2) * x + q(1)), "(x - 1)/(x + 1)"),
             (q(3) * x * x * y + q(6) * x * y, "3*x*y*(x + 2)"),
             (x.power(q(3)) - q(2), "x^3 - 2"),
+            ((x.power(q(3)) + q(2)) * (x.power(q(3)) + q(3)), "(x^3 + 2)*(x^3 + 3)"),
+            (x.power(q(8)) - q(1), "(x - 1)*(x + 1)*(x^2 + 1)*(x^4 + 1)"),
+            ((x.power(q(3)) - x + q(1)) * (q(2) * x.power(q(3)) + x * x + q(5)), "(x^3 - x + 1)*(2*x^3 + x^2 + 5)"),
         ]
         for (e, want) in cases {
             let f = try e.factor()
