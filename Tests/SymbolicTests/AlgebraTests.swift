@@ -44,6 +44,8 @@ import Symbolic
         #expect(fn(.log, fn(.exp, x)).simplify() == x)
         #expect(((x * x - q(1)) / (x - q(1))).simplify() == x + q(1))
         #expect(((x * x - y * y) / (x - y)).simplify() == x + y)
+        // A factor written in the numerator cancels against the expanded denominator.
+        #expect(((x + q(1)) * (y + q(2)) / (x * y + q(3) * x + y + q(3))).simplify() == (y + q(2)) / (y + q(3)))
         #expect((q(1) / (x + q(1)) + q(1) / (x - q(1))).simplify().description == "2*x/(x^2 - 1)")
         #expect((x.power(q(2)) * x.power(q(3)) / x.power(q(4))).simplify() == x)
     }
