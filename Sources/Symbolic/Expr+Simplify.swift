@@ -80,7 +80,7 @@ extension Expr {
             for t in ts {
                 let (a, b) = t.rationalForm(ring)
                 if b == d {
-                    n = n + a
+                    n.add(a)
                 } else if d.isConstant && d.constantValue.isOne {
                     n = n * b + a
                     d = b
