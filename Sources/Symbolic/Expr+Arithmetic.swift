@@ -34,6 +34,7 @@ extension Expr {
 
     /// The canonical sum of `items`: flattened, like terms collected, sorted.
     static func sum(_ items: [Expr]) -> Expr {
+        if items.count == 2 { return merged(items[0], items[1]) }
         var constant = Num.zero
         var coefficients: [Expr: Num] = [:]
         var order: [Expr] = []
@@ -65,6 +66,35 @@ extension Expr {
         if terms.count == 1 { return terms[0] }
         terms.sort(by: termLess)
         return Expr(node: .sum(terms))
+    }
+
+    /// a + b by merging their sorted terms, so a sum built one term at a time costs
+    /// linear work per term, with no re-sorting.
+    static func merged(_ a: Expr, _ b: Expr) -> Expr {
+        if a.isZero { return b }
+        if b.isZero { return a }
+        let x = a.terms, y = b.terms
+        var out: [Expr] = []
+        out.reserveCapacity(x.count + y.count)
+        var i = 0, j = 0
+        while i < x.count && j < y.count {
+            let c = monomialCompare(x[i], y[j])
+            if c < 0 {
+                out.append(x[i]); i += 1
+            } else if c > 0 {
+                out.append(y[j]); j += 1
+            } else {
+                let (ca, m) = x[i].coefficientAndMonomial
+                let s = ca + y[j].coefficientAndMonomial.0
+                if !s.isZero { out.append(m.map { term(s, $0) } ?? s.expr) }
+                i += 1; j += 1
+            }
+        }
+        out.append(contentsOf: x[i...])
+        out.append(contentsOf: y[j...])
+        if out.isEmpty { return zero }
+        if out.count == 1 { return out[0] }
+        return Expr(node: .sum(out))
     }
 
     /// c * m for a monomial m that holds no coefficient.

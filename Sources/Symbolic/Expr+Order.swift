@@ -73,23 +73,44 @@ extension Expr {
 
     /// Order of terms in a sum (see the type's comment).
     static func termLess(_ a: Expr, _ b: Expr) -> Bool {
-        let (_, ma) = a.coefficientAndMonomial, (_, mb) = b.coefficientAndMonomial
-        // A constant has degree zero and sorts last among the terms of that degree.
-        guard let x = ma else { return mb.map { $0.degree < 0 } ?? false }
-        guard let y = mb else { return x.degree >= 0 }
-        let da = x.degree, db = y.degree
-        if da != db { return da > db }
-        let fa = x.factors, fb = y.factors
-        for (u, v) in zip(fa, fb) {
-            let (bu, eu) = u.baseAndExponent, (bv, ev) = v.baseAndExponent
-            let c = baseCompare(bu, bv)
-            if c != 0 { return c < 0 }
-            let ce = compare(eu, ev)
-            if ce != 0 { return ce > 0 }                // higher power of the same base first
+        let c = monomialCompare(a, b)
+        return c != 0 ? c < 0 : compare(a, b) < 0
+    }
+
+    /// The terms' order ignoring their numeric coefficients (0: the same monomial), read
+    /// off the factor arrays without building the monomials.
+    static func monomialCompare(_ a: Expr, _ b: Expr) -> Int {
+        let na = a.monomialCount, nb = b.monomialCount
+        if na == 0 || nb == 0 {
+            // A constant has degree zero and sorts last among the terms of that degree.
+            if na == 0 && nb == 0 { return 0 }
+            if na == 0 { return b.degree < 0 ? -1 : 1 }
+            return a.degree >= 0 ? -1 : 1
         }
-        if fa.count != fb.count { return fa.count < fb.count }
-        // Same monomial shape: order by coefficient so the sort is total.
-        return compare(a, b) < 0
+        let da = a.degree, db = b.degree
+        if da != db { return da > db ? -1 : 1 }
+        for i in 0..<Swift.min(na, nb) {
+            let (bu, eu) = a.monomialFactor(i).baseAndExponent, (bv, ev) = b.monomialFactor(i).baseAndExponent
+            let c = compare(bu, bv)
+            if c != 0 { return c }
+            let ce = compare(eu, ev)
+            if ce != 0 { return -ce }                  // a higher power of the same base first
+        }
+        return na == nb ? 0 : (na < nb ? -1 : 1)
+    }
+
+    /// The number of non-numeric factors of a term.
+    private var monomialCount: Int {
+        switch node {
+        case .number, .float: return 0
+        case .product(let fs): return Num(fs[0]) != nil ? fs.count - 1 : fs.count
+        default: return 1
+        }
+    }
+
+    private func monomialFactor(_ i: Int) -> Expr {
+        if case .product(let fs) = node { return fs[Num(fs[0]) != nil ? i + 1 : i] }
+        return self
     }
 
     /// The factors of a monomial (itself when it is not a product).

@@ -53,7 +53,9 @@ extension Expr {
         var (n, d) = rationalForm(ring)
         if d.isConstant { return nil }
         guard n.isExact && d.isExact else { return nil }
-        cancelCommonFactors(&n, &d, ring)
+        var sums = Set<Expr>()
+        collectSums(into: &sums)
+        cancelCommonFactors(&n, &d, ring, candidates: Array(sums))
         // A positive leading coefficient in the denominator, and no numeric content there.
         let (_, dc) = d.leadingTerm ?? ([], .one)
         if let r = Num.rationalOrNil(dc), let inv = r.reciprocal {
@@ -78,7 +80,7 @@ extension Expr {
             for t in ts {
                 let (a, b) = t.rationalForm(ring)
                 if b == d {
-                    n = n + a
+                    n.add(a)
                 } else if d.isConstant && d.constantValue.isOne {
                     n = n * b + a
                     d = b
@@ -162,9 +164,20 @@ extension Num {
     }
 }
 
-/// Divides N and D by their common factors: the gcd over Q when one generator occurs,
-/// otherwise each factor of D that `factor` finds and that divides N exactly.
-func cancelCommonFactors(_ n: inout Polynomial, _ d: inout Polynomial, _ ring: PolynomialRing) {
+extension Expr {
+    /// The sums that occur in the expression: the factors it was written with, which
+    /// the multivariate cancellation tries besides those `factor` finds.
+    func collectSums(into set: inout Set<Expr>) {
+        if case .sum = node { set.insert(self) }
+        for c in children { c.collectSums(into: &set) }
+    }
+}
+
+/// Divides N and D by their common factors: the gcd over Q when one generator occurs;
+/// otherwise each factor of D that `factor` finds, and each of `candidates`, that
+/// divides both exactly.
+func cancelCommonFactors(_ n: inout Polynomial, _ d: inout Polynomial, _ ring: PolynomialRing,
+                         candidates: [Expr] = []) {
     if n.isZero { d = .one; return }
     let vars = Set(n.variables).union(d.variables)
     if vars.count == 1, let v = vars.first, let un = n.univariate(in: v), let ud = d.univariate(in: v) {
@@ -177,12 +190,12 @@ func cancelCommonFactors(_ n: inout Polynomial, _ d: inout Polynomial, _ ring: P
     }
     // Several variables: try the factors of the denominator one at a time.
     let (_, factors) = factorPolynomial(d, ring)
-    for f in factors {
+    for f in factors + candidates {
         let (base, exponent) = f.baseAndExponent
         let k = exponent.rationalValue?.intValue ?? 1
         let (fp, fd) = base.rationalForm(ring)
         guard fd.isConstant, !fp.isConstant else { continue }
-        for _ in 0..<max(k, 1) {
+        for _ in 0..<max(k, 64) {
             guard let qn = n.dividedExactly(by: fp), let qd = d.dividedExactly(by: fp) else { break }
             n = qn
             d = qd

@@ -2,9 +2,10 @@
 ///
 /// One variable: the rational content, Yun's square-free decomposition, linear factors
 /// from the rational-root theorem, then quadratic factors by Kronecker's method (from
-/// the values at 0, 1 and -1), applied again to what is left. So every factor of degree
-/// one or two over Q is found; a polynomial left with only factors of degree three or
-/// more (x^6 + 2 = irreducible, but also (x^3 + 2)*(x^3 + 3)) stays as one factor.
+/// the values at 0, 1 and -1) and cubic ones (from 0, 1, -1 and 2), applied again to
+/// what is left. So every factor of degree three or less over Q is found (when the
+/// values' divisors are few enough to try, at most a few thousand combinations); a part
+/// left with only factors of degree four or more ((x^4 + 2)*(x^4 + 3)) stays as one factor.
 /// Several variables: numeric and monomial content, and two-variable homogeneous
 /// polynomials (x^2 - y^2 = (x - y)*(x + y)) through the one-variable method; other
 /// multivariate factors are not searched for. Non-polynomial atoms (exp(x), sqrt(x))
@@ -155,8 +156,12 @@ private func splitSquareFree(_ p: UnivariatePolynomial) -> [UnivariatePolynomial
             if rem.isZero { out.append(linear); rest = q }
         }
     }
-    // Quadratic factors.
+    // Quadratic, then cubic factors.
     while rest.degree >= 4, let g = quadraticFactor(rest) {
+        out.append(g)
+        rest = rest.divided(by: g).0
+    }
+    while rest.degree >= 6, let g = cubicFactor(rest) {
         out.append(g)
         rest = rest.divided(by: g).0
     }
@@ -229,6 +234,38 @@ private func quadraticFactor(_ p: UnivariatePolynomial) -> UnivariatePolynomial?
                 }
             }
         }
+    }
+    return nil
+}
+
+/// A cubic factor by Kronecker's method: the cubic through (0, d0), (1, d1), (-1, d2),
+/// (2, d3) for divisors d_i of p's values there, kept when it divides p.
+private func cubicFactor(_ p: UnivariatePolynomial) -> UnivariatePolynomial? {
+    let points: [Rational] = [.zero, .one, .minusOne, Rational(2)]
+    var values: [Int] = []
+    for x in points {
+        guard let v = Int(exactly: p.value(at: x).numerator), v != 0 else { return nil }
+        values.append(abs(v))
+    }
+    guard let d0 = divisors(values[0]), let d1 = divisors(values[1]), let d2 = divisors(values[2]),
+          let d3 = divisors(values[3]), d0.count * d1.count * d2.count * d3.count <= 4_000 else { return nil }
+    for c in d0 {
+        for u in d1 { for su in [u, -u] {
+            for v in d2 { for sv in [v, -v] {
+                // g = a x^3 + b x^2 + e x + c: g(1) = su, g(-1) = sv.
+                let twiceB = su + sv - 2 * c, twiceS = su - sv
+                guard twiceB % 2 == 0, twiceS % 2 == 0 else { continue }
+                let b = twiceB / 2, s = twiceS / 2
+                for w in d3 { for sw in [w, -w] {
+                    // g(2) = 8a + 4b + 2e + c with e = s - a.
+                    let sixA = sw - c - 4 * b - 2 * s
+                    guard sixA % 6 == 0, sixA != 0 else { continue }
+                    let a = sixA / 6, e = s - a
+                    let g = UnivariatePolynomial([Rational(c), Rational(e), Rational(b), Rational(a)])
+                    if p.divided(by: g).1.isZero { return g }
+                } }
+            } }
+        } }
     }
     return nil
 }

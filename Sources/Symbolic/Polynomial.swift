@@ -70,6 +70,18 @@ struct Polynomial {
         return Polynomial(terms: out)
     }
 
+    /// self += other in place, so summing n terms costs O(n), not O(n^2) copies.
+    mutating func add(_ other: Polynomial) {
+        for (m, c) in other.terms {
+            if let old = terms[m] {
+                let s = old + c
+                if s.isZero { terms[m] = nil } else { terms[m] = s }
+            } else {
+                terms[m] = c
+            }
+        }
+    }
+
     static prefix func - (a: Polynomial) -> Polynomial {
         Polynomial(terms: a.terms.mapValues { -$0 })
     }
@@ -144,7 +156,7 @@ extension Expr {
         case .symbol: return .generator(ring.generatorIndex(self))
         case .sum(let ts):
             var p = Polynomial.zero
-            for t in ts { p = p + t.polynomial(ring) }
+            for t in ts { p.add(t.polynomial(ring)) }
             return p
         case .product(let fs):
             var p = Polynomial.one

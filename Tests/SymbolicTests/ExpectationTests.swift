@@ -1,9 +1,9 @@
-import XCTest
+import Testing
 import Symbolic
 
 /// Exact expectations over Bernoulli masks, checked against enumeration of all mask
 /// values weighted by p^(ones) (1-p)^(zeros).
-final class ExpectationTests: XCTestCase {
+@Suite struct ExpectationTests {
     let m1 = Expr.symbol("m1"), m2 = Expr.symbol("m2"), m3 = Expr.symbol("m3"), p = Expr.symbol("p")
 
     func enumerated(_ e: Expr, masks: [String], at values: [String: Double]) throws -> Double {
@@ -22,15 +22,15 @@ final class ExpectationTests: XCTestCase {
         return total
     }
 
-    func testDropoutLinearUnit() throws {
+    @Test func dropoutLinearUnit() throws {
         let w1 = Expr.symbol("w1"), w2 = Expr.symbol("w2")
         let unit = w1 * m1 * x + w2 * m2 * y
-        XCTAssertEqual(try Symbolic.expectation(unit, masks: ["m1", "m2"], p: p), (p * (w1 * x + w2 * y)).expand())
+        #expect(try Symbolic.expectation(unit, masks: ["m1", "m2"], p: p) == (p * (w1 * x + w2 * y)).expand())
         let square = try Symbolic.expectation(unit.power(q(2)), masks: ["m1", "m2"], p: p)
-        XCTAssertEqual(square.description, "2*p^2*w1*w2*x*y + p*w1^2*x^2 + p*w2^2*y^2")
+        #expect(square.description == "2*p^2*w1*w2*x*y + p*w1^2*x^2 + p*w2^2*y^2")
     }
 
-    func testAgainstEnumeration() throws {
+    @Test func againstEnumeration() throws {
         let samples: [Expr] = [
             (m1 * x + m2 * y - m3).power(q(3)),
             m1 * m2 * m3 + m1.power(q(4)) * y,
@@ -40,15 +40,13 @@ final class ExpectationTests: XCTestCase {
         let values: [String: Double] = ["x": 0.7, "y": -1.3, "p": 0.35]
         for e in samples {
             let exact = try Symbolic.expectation(e, masks: ["m1", "m2", "m3"], p: p)
-            XCTAssertTrue(exact.freeSymbols.allSatisfy { !["m1", "m2", "m3"].contains($0) }, "\(exact)")
-            XCTAssertEqual(try exact.evaluate(values), try enumerated(e, masks: ["m1", "m2", "m3"], at: values),
-                           accuracy: 1e-12, "E[\(e)] = \(exact)")
+            #expect(exact.freeSymbols.allSatisfy { !["m1", "m2", "m3"].contains($0) }, "\(exact)")
+            #expect(try Swift.abs((exact.evaluate(values)) - (enumerated(e, masks: ["m1", "m2", "m3"], at: values))) <= 1e-12, "E[\(e)] = \(exact)")
         }
     }
 
-    func testErrors() {
-        XCTAssertEqual(errorMessage { try Symbolic.expectation(x / self.m1, masks: ["m1"], p: self.p) },
-                       "expect: x/m1 divides by the mask m1, which can be 0")
-        XCTAssertEqual(errorMessage { try Symbolic.expectation(x, masks: [], p: self.p) }, "expect: no masks given")
+    @Test func errors() {
+        #expect(errorMessage { try Symbolic.expectation(x / self.m1, masks: ["m1"], p: self.p) } == "expect: x/m1 divides by the mask m1, which can be 0")
+        #expect(errorMessage { try Symbolic.expectation(x, masks: [], p: self.p) } == "expect: no masks given")
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
-import XCTest
+import Testing
 import Symbolic
 
 /// Derivatives, expansions, series coefficients and simplifications of 230 random
 /// expressions, as SymPy 1.14 computed them once: `Fixtures/make_sympy_corpus.py`
 /// (seed 22) wrote `Fixtures/sympy_corpus.jsonl`. Each recorded text is read with
 /// `Expr.parse` and compared canonically, and numerically at three points.
-final class SymPyCorpusTests: XCTestCase {
+@Suite struct SymPyCorpusTests {
     struct Case {
         let kind: String
         let expr: Expr
@@ -38,43 +38,43 @@ final class SymPyCorpusTests: XCTestCase {
         }
     }
 
-    func testCorpusHasAtLeast200Expressions() throws {
+    @Test func corpusHasAtLeast200Expressions() throws {
         let corpus = try Self.loadCorpus()
-        XCTAssertGreaterThanOrEqual(corpus.count, 200)
-        XCTAssertEqual(Set(corpus.map(\.kind)), ["polynomial", "rational", "transcendental", "identity"])
+        #expect(corpus.count >= 200)
+        #expect(Set(corpus.map(\.kind)) == ["polynomial", "rational", "transcendental", "identity"])
     }
 
-    func testDerivativesMatchSymPy() throws {
+    @Test func derivativesMatchSymPy() throws {
         for c in try Self.loadCorpus() {
             for (key, symbol, order) in [("dx", "x", 1), ("dy", "y", 1), ("dxx", "x", 2)] {
                 let want = try expected(c, key)
                 let got = try c.expr.diff(symbol, order: order)
-                XCTAssertTrue(got.isEqual(canonically: want), "d\(key) of \(c.expr): \(got), SymPy \(want)")
-                XCTAssertTrue(numericallyEqual(got, want), "d\(key) of \(c.expr): \(got), SymPy \(want)")
+                #expect(got.isEqual(canonically: want), "d\(key) of \(c.expr): \(got), SymPy \(want)")
+                #expect(numericallyEqual(got, want), "d\(key) of \(c.expr): \(got), SymPy \(want)")
             }
         }
     }
 
     /// Polynomials expand to exactly SymPy's terms; with denominators SymPy sometimes
     /// multiplies a number into a denominator sum, so those compare canonically.
-    func testExpansionsMatchSymPy() throws {
+    @Test func expansionsMatchSymPy() throws {
         var exact = 0
         for c in try Self.loadCorpus() {
             let want = try expected(c, "expand")
             let got = c.expr.expand()
             if c.kind == "polynomial" {
-                XCTAssertEqual(got, want, "expand(\(c.expr))")
-                XCTAssertEqual(got.description, want.description)
+                #expect(got == want, "expand(\(c.expr))")
+                #expect(got.description == want.description)
                 exact += 1
             } else {
-                XCTAssertTrue(got.isEqual(canonically: want), "expand(\(c.expr)): \(got), SymPy \(want)")
-                XCTAssertTrue(numericallyEqual(got, want), "expand(\(c.expr)): \(got), SymPy \(want)")
+                #expect(got.isEqual(canonically: want), "expand(\(c.expr)): \(got), SymPy \(want)")
+                #expect(numericallyEqual(got, want), "expand(\(c.expr)): \(got), SymPy \(want)")
             }
         }
-        XCTAssertGreaterThanOrEqual(exact, 80)
+        #expect(exact >= 80)
     }
 
-    func testSeriesCoefficientsMatchSymPy() throws {
+    @Test func seriesCoefficientsMatchSymPy() throws {
         var count = 0, acrossFamilies = 0
         for c in try Self.loadCorpus() {
             guard let coefficients = c.fields["series"] as? [String] else { continue }
@@ -84,30 +84,30 @@ final class SymPyCorpusTests: XCTestCase {
                 if k > 0 { factorial *= k }
                 let got = try s.diff("x", order: k).substitute(["x": Expr.number(0)]) / Expr.number(factorial)
                 let want = try Expr.parse(text)
-                XCTAssertTrue(numericallyEqual(got, want), "x^\(k) in series of \(c.expr): \(got), SymPy \(want)")
+                #expect(numericallyEqual(got, want), "x^\(k) in series of \(c.expr): \(got), SymPy \(want)")
                 // SymPy writes d tanh/dz as 1/cosh^2, which the test file spells with exp: an
                 // identity across function families, beyond the canonical form; numbers only there.
                 if functions(got) == functions(want) {
-                    XCTAssertTrue(got.isEqual(canonically: want), "x^\(k) in series of \(c.expr): \(got), SymPy \(want)")
+                    #expect(got.isEqual(canonically: want), "x^\(k) in series of \(c.expr): \(got), SymPy \(want)")
                 } else {
                     acrossFamilies += 1
                 }
             }
             count += 1
         }
-        XCTAssertGreaterThanOrEqual(count, 200)
-        XCTAssertLessThanOrEqual(acrossFamilies, 4)
+        #expect(count >= 200)
+        #expect(acrossFamilies <= 4)
     }
 
     /// Every simplification is equal to SymPy's; the identities (sin^2 + cos^2,
     /// exp(log), cancellation) give exactly SymPy's form.
-    func testSimplificationsMatchSymPy() throws {
+    @Test func simplificationsMatchSymPy() throws {
         for c in try Self.loadCorpus() {
             let want = try expected(c, "simplify")
             let got = c.expr.simplify()
-            XCTAssertTrue(numericallyEqual(got, want), "simplify(\(c.expr)): \(got), SymPy \(want)")
+            #expect(numericallyEqual(got, want), "simplify(\(c.expr)): \(got), SymPy \(want)")
             if c.kind == "identity" {
-                XCTAssertEqual(got.description, want.description, "simplify(\(c.expr))")
+                #expect(got.description == want.description, "simplify(\(c.expr))")
             }
         }
     }
