@@ -37,8 +37,9 @@ test: test-deps
 	@$(MAKE) --no-print-directory replay-cpus
 	sh docs/notebooks/check-exports.sh $(BIN)
 	bash Tests/terminal/repl_terminal_test.sh $(BIN)
-	bash Tests/terminal/session_replay_test.sh $(BIN)
-	@$(MAKE) --no-print-directory jupyter
+	rm -rf .build/terminal-saves
+	KEEP_SAVES=.build/terminal-saves bash Tests/terminal/session_replay_test.sh $(BIN)
+	@TERMINAL_SAVES=$(CURDIR)/.build/terminal-saves $(MAKE) --no-print-directory jupyter
 	@$(MAKE) --no-print-directory gateway
 	@$(MAKE) --no-print-directory browser
 

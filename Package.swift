@@ -3,7 +3,8 @@ import PackageDescription
 
 // Swift code is built for the architecture's baseline (no -target-cpu), so the binary
 // runs on every x86-64 CPU and builds on arm64. The kernels that gain from AVX2 live in
-// the C target CVectorMath, which picks a per-CPU version at run time.
+// the C target CVectorMath, which picks a per-CPU version at run time (the AVX-512
+// ones in CVectorMathWide, which it calls only on CPUs that have AVX-512F).
 
 let package = Package(
     name: "Gradbook",
@@ -12,6 +13,7 @@ let package = Package(
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "Autodiff", targets: ["Autodiff"]),
         .library(name: "NN", targets: ["NN"]),
+        .library(name: "Symbolic", targets: ["Symbolic"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,14 +24,24 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .systemLibrary(name: "CZMQ", path: "Sources/CZMQ"),
-        .target(name: "CVectorMath", linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
+        .target(name: "CVectorMath", dependencies: ["CVectorMathWide"],
+                linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
+        // AVX-512 for this one file: clang passes 512-bit vectors to libmvec in registers
+        // only when the whole file targets AVX-512 (see Wide.c). Other architectures
+        // ignore the feature with a warning; the file is empty for them.
+        .target(name: "CVectorMathWide",
+                cSettings: [.unsafeFlags(["-Xclang", "-target-feature", "-Xclang", "+avx512f",
+                                          "-Xclang", "-target-feature", "-Xclang", "+evex512"])],
+                linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
         .target(name: "Support"),
         .target(name: "Tensor", dependencies: ["CBLAS", "CVectorMath"]),
         .executableTarget(name: "tensor-bench", dependencies: ["Tensor", "Support"], path: "Sources/TensorBench"),
         .target(name: "Autodiff", dependencies: ["Tensor"]),
         .target(name: "NN", dependencies: ["Autodiff", "Tensor", "Support"]),
         .target(name: "Plots", dependencies: ["Support"]),
-        .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor", "Plots", "Support"]),
+        // Its own BigInt: attaswift/BigInt imports all of Foundation (and ICU) at start-up.
+        .target(name: "Symbolic"),
+        .target(name: "Lang", dependencies: ["NN", "Autodiff", "Tensor", "Plots", "Symbolic", "Support"]),
         .target(name: "Notebook", dependencies: ["Lang", "Tensor", "Plots", "Support"]),
         .target(name: "Console", dependencies: ["Notebook", "Lang", "Support"]),
         .target(name: "REPL", dependencies: ["Console", "Notebook", "Lang", "Plots", "Support", "CReadline"]),
@@ -46,6 +58,7 @@ let package = Package(
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "CVectorMath"], exclude: ["Fixtures"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Tensor"]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Autodiff", "Tensor"], exclude: ["Fixtures"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"], exclude: ["Fixtures"]),
         .testTarget(name: "LangTests", dependencies: ["Lang", "Tensor"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "Plots", "Support"], exclude: ["golden"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Notebook", "Lang", "Support"]),

@@ -1,4 +1,5 @@
 #include "CVectorMath.h"
+#include "CVectorMathWide.h"
 
 #include <math.h>
 
@@ -36,6 +37,16 @@ int gb_vector_math_accelerated(void) {
     return accelerated;
 }
 
+static int wide = -1;
+
+int gb_vector_math_wide(void) {
+    if (wide < 0) {
+        __builtin_cpu_init();
+        wide = gb_vector_math_accelerated() && __builtin_cpu_supports("avx512f");
+    }
+    return wide;
+}
+
 /* The tail (n % 4 elements) goes through a zero-padded vector so results do not
    depend on where an element sits in the buffer. */
 #define VECTOR_MAP(NAME, VFUNC, SFUNC)                                          \
@@ -60,14 +71,43 @@ VECTOR_MAP(gb_vlog, _ZGVdN4v_log, log)
 VECTOR_MAP(gb_vtanh, _ZGVdN4v_tanh, tanh)
 VECTOR_MAP(gb_vsin, _ZGVdN4v_sin, sin)
 VECTOR_MAP(gb_vcos, _ZGVdN4v_cos, cos)
-VECTOR_MAP(gb_vlog1p, _ZGVdN4v_log1p, log1p)
 VECTOR_MAP(gb_vexpm1, _ZGVdN4v_expm1, expm1)
 VECTOR_MAP(gb_vlog2, _ZGVdN4v_log2, log2)
 VECTOR_MAP(gb_vlog10, _ZGVdN4v_log10, log10)
 VECTOR_MAP(gb_vtan, _ZGVdN4v_tan, tan)
 VECTOR_MAP(gb_vasin, _ZGVdN4v_asin, asin)
 VECTOR_MAP(gb_vacos, _ZGVdN4v_acos, acos)
-VECTOR_MAP(gb_vatan, _ZGVdN4v_atan, atan)
+
+/* log1p: a lane at or below -1 (or nan, or +inf) sends libmvec's whole vector down
+   its scalar path, and a sixth of normal samples are below -1, which cost 60% of the
+   time. Such lanes go in as 0 and get scalar libm's values here: nan (x86's default
+   nan, as libm returns) below -1, -inf at -1, nan and +inf themselves. */
+AVX2 static __m256d log1p4(__m256d v) {
+    const __m256d minusOne = _mm256_set1_pd(-1.0);
+    __m256d ok = _mm256_and_pd(_mm256_cmp_pd(v, minusOne, _CMP_GT_OQ),
+                               _mm256_cmp_pd(v, _mm256_set1_pd(INFINITY), _CMP_LT_OQ));
+    if (_mm256_movemask_pd(ok) == 0xF) return _ZGVdN4v_log1p(v);
+    __m256d r = _ZGVdN4v_log1p(_mm256_and_pd(v, ok));
+    const __m256d invalid = _mm256_castsi256_pd(_mm256_set1_epi64x((long long)0xfff8000000000000ULL));
+    __m256d special = _mm256_blendv_pd(_mm256_add_pd(v, v), invalid, _mm256_cmp_pd(v, minusOne, _CMP_LT_OQ));
+    special = _mm256_blendv_pd(special, _mm256_set1_pd(-INFINITY), _mm256_cmp_pd(v, minusOne, _CMP_EQ_OQ));
+    return _mm256_blendv_pd(special, r, ok);
+}
+
+VECTOR_MAP(gb_vlog1p_four, log1p4, log1p)
+VECTOR_MAP(gb_vatan_four, _ZGVdN4v_atan, atan)
+
+/* Eight lanes where the CPU has them (CVectorMathWide): 1.4x (atan) to 2.3x (log1p)
+   the four-lane rate, and where NumPy's own AVX-512 loops were ahead. */
+void gb_vlog1p(const double *x, double *y, size_t n) {
+    if (gb_vector_math_wide()) { gb_wide_log1p(x, y, n); return; }
+    gb_vlog1p_four(x, y, n);
+}
+
+void gb_vatan(const double *x, double *y, size_t n) {
+    if (gb_vector_math_wide()) { gb_wide_atan(x, y, n); return; }
+    gb_vatan_four(x, y, n);
+}
 VECTOR_MAP(gb_vsinh, _ZGVdN4v_sinh, sinh)
 VECTOR_MAP(gb_vcosh, _ZGVdN4v_cosh, cosh)
 
@@ -87,6 +127,7 @@ AVX2 static void gb_vatan2_avx2(const double *y, const double *x, double *z, siz
 }
 
 void gb_vatan2(const double *y, const double *x, double *z, size_t n) {
+    if (gb_vector_math_wide()) { gb_wide_atan2(y, x, z, n); return; }
     if (gb_vector_math_accelerated()) { gb_vatan2_avx2(y, x, z, n); return; }
     for (size_t i = 0; i < n; i++) z[i] = atan2(y[i], x[i]);
 }
@@ -136,6 +177,7 @@ static double sigmoid1(double v) { return 1.0 / (1.0 + exp(-v)); }
 static double softplus1(double v) { return (v > 0 ? v : 0) + log1p(exp(-fabs(v))); }
 
 int gb_vector_math_accelerated(void) { return 0; }
+int gb_vector_math_wide(void) { return 0; }
 SCALAR_MAP(gb_vexp, exp)
 SCALAR_MAP(gb_vlog, log)
 SCALAR_MAP(gb_vtanh, tanh)
@@ -204,13 +246,57 @@ typedef double gb_v4d __attribute__((vector_size(32)));
         return total;                                                               \
     }
 
+/* Four rows at a time, each with gb_sum's accumulators and order (so each row's sum is
+   gb_sum's, bit for bit): one row's two add chains leave the core idle most cycles. */
+#define ROW_SUMS(SUFFIX, ATTRIBUTES)                                                \
+    ATTRIBUTES static void gb_sum_rows_##SUFFIX(const double *x, size_t rows,       \
+                                                size_t n, double *out) {            \
+        size_t r = 0;                                                               \
+        for (; r + 4 <= rows; r += 4) {                                             \
+            const double *p[4] = {x + r * n, x + (r + 1) * n, x + (r + 2) * n,      \
+                                  x + (r + 3) * n};                                 \
+            gb_v4d a0 = {0, 0, 0, 0}, a1 = a0, b0 = a0, b1 = a0;                    \
+            gb_v4d c0 = a0, c1 = a0, d0 = a0, d1 = a0;                              \
+            size_t i = 0;                                                           \
+            for (; i + 8 <= n; i += 8) {                                            \
+                gb_v4d v0, v1, w0, w1, y0, y1, z0, z1;                              \
+                __builtin_memcpy(&v0, p[0] + i, sizeof v0);                         \
+                __builtin_memcpy(&v1, p[0] + i + 4, sizeof v1);                     \
+                __builtin_memcpy(&w0, p[1] + i, sizeof w0);                         \
+                __builtin_memcpy(&w1, p[1] + i + 4, sizeof w1);                     \
+                __builtin_memcpy(&y0, p[2] + i, sizeof y0);                         \
+                __builtin_memcpy(&y1, p[2] + i + 4, sizeof y1);                     \
+                __builtin_memcpy(&z0, p[3] + i, sizeof z0);                         \
+                __builtin_memcpy(&z1, p[3] + i + 4, sizeof z1);                     \
+                a0 += v0; a1 += v1; b0 += w0; b1 += w1;                             \
+                c0 += y0; c1 += y1; d0 += z0; d1 += z1;                             \
+            }                                                                       \
+            gb_v4d acc[4] = {a0 + a1, b0 + b1, c0 + c1, d0 + d1};                   \
+            for (int k = 0; k < 4; k++) {                                           \
+                double total = (acc[k][0] + acc[k][1]) + (acc[k][2] + acc[k][3]);   \
+                for (size_t j = i; j < n; j++) total += p[k][j];                    \
+                out[r + k] = total;                                                 \
+            }                                                                       \
+        }                                                                           \
+        for (; r < rows; r++) out[r] = gb_sum_##SUFFIX(x + r * n, n);               \
+    }
+
 /* Without -ffp-contract the compiler keeps the multiply and the add apart (no FMA),
    so both versions round identically. */
 #pragma STDC FP_CONTRACT OFF
 REDUCTIONS(baseline, )
+ROW_SUMS(baseline, )
 #if defined(__x86_64__)
 REDUCTIONS(avx2, __attribute__((target("avx2"))))
+ROW_SUMS(avx2, __attribute__((target("avx2"))))
 #endif
+
+void gb_sum_rows(const double *x, size_t rows, size_t n, double *out) {
+#if defined(__x86_64__)
+    if (gb_vector_math_accelerated()) { gb_sum_rows_avx2(x, rows, n, out); return; }
+#endif
+    gb_sum_rows_baseline(x, rows, n, out);
+}
 
 double gb_sum(const double *x, size_t n) {
 #if defined(__x86_64__)
@@ -230,4 +316,53 @@ double gb_sum_squares(const double *x, size_t n, double center) {
     if (gb_vector_math_accelerated()) return gb_sum_squares_avx2(x, n, center);
 #endif
     return gb_sum_squares_baseline(x, n, center);
+}
+
+/* Row updates for reductions along a leading axis: each input row folded into the
+   output row, element by element. nan wins, as in NumPy's max and min. */
+static inline double gb_max1(double d, double s) { return (d != d || d > s) ? d : s; }
+static inline double gb_min1(double d, double s) { return (d != d || d < s) ? d : s; }
+
+#if defined(__x86_64__)
+#define ROW_EXTREME_AVX2(NAME, PREDICATE, SCALAR)                                   \
+    __attribute__((target("avx2"))) static void NAME##_avx2(double *dst, const double *src, size_t n) { \
+        size_t i = 0;                                                               \
+        for (; i + 4 <= n; i += 4) {                                                \
+            __m256d d = _mm256_loadu_pd(dst + i), s = _mm256_loadu_pd(src + i);     \
+            __m256d keep = _mm256_or_pd(_mm256_cmp_pd(d, d, _CMP_UNORD_Q),          \
+                                        _mm256_cmp_pd(d, s, PREDICATE));            \
+            _mm256_storeu_pd(dst + i, _mm256_blendv_pd(s, d, keep));                \
+        }                                                                           \
+        for (; i < n; i++) dst[i] = SCALAR(dst[i], src[i]);                         \
+    }
+ROW_EXTREME_AVX2(gb_vmax_into, _CMP_GT_OQ, gb_max1)
+ROW_EXTREME_AVX2(gb_vmin_into, _CMP_LT_OQ, gb_min1)
+
+__attribute__((target("avx2"))) static void gb_vadd_into_avx2(double *dst, const double *src, size_t n) {
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        _mm256_storeu_pd(dst + i, _mm256_add_pd(_mm256_loadu_pd(dst + i), _mm256_loadu_pd(src + i)));
+    for (; i < n; i++) dst[i] += src[i];
+}
+#endif
+
+void gb_vadd_into(double *dst, const double *src, size_t n) {
+#if defined(__x86_64__)
+    if (gb_vector_math_accelerated()) { gb_vadd_into_avx2(dst, src, n); return; }
+#endif
+    for (size_t i = 0; i < n; i++) dst[i] += src[i];
+}
+
+void gb_vmax_into(double *dst, const double *src, size_t n) {
+#if defined(__x86_64__)
+    if (gb_vector_math_accelerated()) { gb_vmax_into_avx2(dst, src, n); return; }
+#endif
+    for (size_t i = 0; i < n; i++) dst[i] = gb_max1(dst[i], src[i]);
+}
+
+void gb_vmin_into(double *dst, const double *src, size_t n) {
+#if defined(__x86_64__)
+    if (gb_vector_math_accelerated()) { gb_vmin_into_avx2(dst, src, n); return; }
+#endif
+    for (size_t i = 0; i < n; i++) dst[i] = gb_min1(dst[i], src[i]);
 }

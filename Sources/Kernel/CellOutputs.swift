@@ -127,6 +127,7 @@ final class CellOutputs: ConsoleDisplay {
     static func bundle(_ echo: Echo) -> JSONValue {
         var data: [String: JSONValue] = ["text/plain": .string(echo.text)]
         if let tensor = echo.tensor, let html = TensorHTML.table(tensor) { data["text/html"] = .string(html) }
+        if let math = echo.symbolic { data["text/latex"] = .string("$$" + math.latex + "$$") }
         return .object(data)
     }
 }

@@ -22,11 +22,13 @@ public enum KernelSpec {
         return "\(home)/.local/share/jupyter/kernels/\(name)"
     }
 
-    /// `kernel.json` for an executable at `executable` installed in `directory`.
-    public static func kernelJSON(executable: String, directory: String) -> JSONValue {
-        [
-            "argv": [.string(executable), "kernel", "-f", "{connection_file}",
-                     "--help-url", .string("file://\(directory)/reference.md")],
+    /// `kernel.json` for an executable at `executable` installed in `directory`;
+    /// `arguments` (`--allow-files DIR`, `--max-memory SIZE`) end every kernel's command line.
+    public static func kernelJSON(executable: String, directory: String, arguments: [String] = []) -> JSONValue {
+        let argv: [JSONValue] = [.string(executable), "kernel", "-f", "{connection_file}",
+                                 "--help-url", .string("file://\(directory)/reference.md")]
+        return [
+            "argv": .array(argv + arguments.map { .string($0) }),
             "display_name": "Gradbook",
             "language": "gradbook",
             "interrupt_mode": "message",
@@ -35,12 +37,14 @@ public enum KernelSpec {
         ]
     }
 
-    /// Writes the kernelspec into `directory`, making missing folders.
+    /// Writes the kernelspec into `directory`, making missing folders; `arguments` as
+    /// for `kernelJSON`.
     /// - Throws: `KernelError.install` naming the path that failed.
-    public static func install(into directory: String, executable: String) throws {
+    public static func install(into directory: String, executable: String, arguments: [String] = []) throws {
         try makeDirectories(directory)
+        let json = kernelJSON(executable: executable, directory: directory, arguments: arguments)
         let files: [(String, [UInt8])] = [
-            ("kernel.json", kernelJSON(executable: executable, directory: directory).serialized(pretty: true) + [10]),
+            ("kernel.json", json.serialized(pretty: true) + [10]),
             ("logo-svg.svg", Array(Logo.svg.utf8)),
             ("logo-32x32.png", Logo.png(size: 32)),
             ("logo-64x64.png", Logo.png(size: 64)),

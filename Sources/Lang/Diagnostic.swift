@@ -15,6 +15,15 @@ public struct Diagnostic: Error, Equatable, Sendable {
     public var span: SourceSpan
     /// Further lines ("did you mean 'x'?", a builtin's signature).
     public var notes: [String]
+    /// The chunk `span` points into when the error happened inside a function, which
+    /// may have been written in an earlier entry; nil for the chunk that was run.
+    public var source: SourceText?
+    /// The calls the error unwound through; nil when it happened at the top level.
+    var trace: Traceback?
+
+    /// The calling frames, outermost first (Python's "most recent call last"): each
+    /// function's name and where it was; empty for an error at the top level.
+    public var traceback: [TraceFrame] { trace?.outermostFirst ?? [] }
 
     /// A diagnostic.
     public init(_ kind: Kind, _ message: String, _ span: SourceSpan, notes: [String] = []) {
@@ -24,9 +33,10 @@ public struct Diagnostic: Error, Equatable, Sendable {
         self.notes = notes
     }
 
-    /// 1-based line and column (in characters) of the span's start within `source`.
+    /// 1-based line and column (in characters) of the span's start within `source`
+    /// (within the text the span was written in, when that is known).
     public func location(in source: String) -> (line: Int, column: Int) {
-        let bytes = Array(source.utf8)
+        let bytes = Array((self.source?.text ?? source).utf8)
         let start = Swift.min(span.start, bytes.count)
         var lineStart = start
         while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
@@ -43,8 +53,20 @@ public struct Diagnostic: Error, Equatable, Sendable {
     ///        |     ^
     ///        = did you mean 'x'?
     ///
+    /// The span is drawn against the text it was written in: `source` and `origin`
+    /// (the chunk that was run) unless the error happened in a function written
+    /// elsewhere. A traceback of the calls follows, innermost last, as Python prints it:
+    ///
+    ///     Traceback (most recent call last):
+    ///       File "<repl 4>", line 1, in <module>
+    ///         loss(w)
+    ///       File "<repl 2>", line 2, in loss
+    ///         r = X @ w - y
+    ///
     /// With `color`, the header is bold red and the caret red (ANSI).
     public func render(source: String, origin: String, color: Bool) -> String {
+        let origin = self.source?.origin ?? origin
+        let source = self.source?.text ?? source
         let bytes = Array(source.utf8)
         let start = Swift.min(span.start, bytes.count)
         var lineStart = start
@@ -65,6 +87,22 @@ public struct Diagnostic: Error, Equatable, Sendable {
         out += "\(line) | \(lineText)\n"
         out += "\(pad) | \(leading)\(red)\(String(repeating: "^", count: width))\(reset)"
         for note in notes { out += "\n\(pad) = \(note)" }
+        if let trace { out += "\n" + Diagnostic.render(trace.outermostFirst) }
         return out
+    }
+
+    /// The traceback lines, without a final newline.
+    static func render(_ frames: [TraceFrame]) -> String {
+        var lines = ["Traceback (most recent call last):"]
+        for frame in frames {
+            lines.append("  File \"\(frame.source.origin)\", line \(frame.span.line), in \(frame.function)")
+            let raw = frame.source.line(frame.span.line)
+            let text = String(raw.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+            if !text.isEmpty { lines.append("    " + text) }
+            if frame.repeats > 0 {
+                lines.append("  [Previous line repeated \(frame.repeats) more time\(frame.repeats == 1 ? "" : "s")]")
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 }

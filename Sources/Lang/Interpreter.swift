@@ -71,18 +71,19 @@ public final class Interpreter {
         // Everything runs on the big-stack thread: parsing, resolving and compiling
         // recurse over the syntax too, and long operator chains nest deeply.
         EvaluationThread.run {
-            failure = budget.whileCurrent { Interpreter.execute(source, on: m) }
+            failure = budget.whileCurrent { Interpreter.execute(SourceText(text: source, origin: origin), on: m) }
         }
         return failure
     }
 
-    private static func execute(_ source: String, on m: Machine) -> Diagnostic? {
+    private static func execute(_ chunk: SourceText, on m: Machine) -> Diagnostic? {
+        let source = chunk.text
         let program: [Stmt]
         switch Parser.parse(source) {
         case .success(let p): program = p
         case .failure(let d): return d
         }
-        var resolver = Resolver(isKnownGlobal: { m.isDefined($0) }, allNames: { m.definedNames })
+        var resolver = Resolver()
         do {
             try resolver.resolve(program)
         } catch let d as Diagnostic {
@@ -91,7 +92,7 @@ public final class Interpreter {
             // The resolver throws diagnostics only; anything else is blamed on the whole chunk.
             return Diagnostic(.runtime, "\(error)", SourceSpan(start: 0, end: source.utf8.count, line: 1))
         }
-        let compiler = Compiler(machine: m, scopes: resolver.scopes)
+        let compiler = Compiler(machine: m, scopes: resolver.scopes, source: chunk, assignedGlobals: resolver.chunkGlobals)
         let statements = program.map { compiler.topLevel($0) }
         var failure: Diagnostic?
         let base = m.stack
@@ -112,6 +113,8 @@ public final class Interpreter {
                     }
                 }
             } catch let d as Diagnostic {
+                // The last call unwound was made from this chunk's top level.
+                d.trace?.finish(at: chunk)
                 failure = d
                 break
             } catch {

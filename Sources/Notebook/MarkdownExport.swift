@@ -67,8 +67,15 @@ public enum MarkdownExport {
                 func flushOutput() {
                     if !pending.isEmpty { blocks.append("<pre>" + escapeXML(pending.joined(separator: "\n")) + "</pre>"); pending = [] }
                 }
+                var mathEnd = 0
                 for (k, line) in lines.enumerated() {
-                    if let plot = result?.plots[k] {
+                    if k < mathEnd { continue }
+                    if let echo = result?.symbolic[k] {
+                        // A symbolic result is shown as the math it stands for.
+                        flushOutput()
+                        blocks.append("$$\n" + echo.latex + "\n$$")
+                        mathEnd = k + echo.lineCount
+                    } else if let plot = result?.plots[k] {
                         flushOutput()
                         let name = "\(imagePrefix)-plot-\(images.count + 1).svg"
                         images.append((name, SVGPlot.render(plot)))

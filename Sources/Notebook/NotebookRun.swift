@@ -15,6 +15,8 @@ struct CellResult {
     var errorLine: Int?
     /// The limit in seconds, when the cell ran past it and was stopped.
     var timeLimit: Double?
+    /// The expression or symbolic matrix echoed at each first line's index in `lines`.
+    var symbolic: [Int: SymbolicEcho] = [:]
 }
 
 /// A notebook's run: each run cell's result, and the cells left unrun after a time-out.
@@ -57,6 +59,11 @@ enum NotebookRun {
                 current.plots[current.lines.count] = plot
                 current.lines.append(plot.summary)
             }
+        }
+        // Echoes arrive here rather than as text so a symbolic result keeps its value.
+        interpreter.echoHandler = { echo in
+            if let s = echo.symbolic { current.symbolic[current.lines.count] = s }
+            current.lines.append(contentsOf: lines(of: echo.text))
         }
         let defaults = notebook.defaults
         let watchdog = CellWatchdog(stopping: interruption)

@@ -132,7 +132,8 @@ public enum Replay {
             } else if result.error == nil && options.expectError {
                 note = "expected an error (#+ error), but the cell ran"
             }
-            let mismatch = OutputMatch.compare(recorded: cell.outputs, actual: result.lines,
+            let actual = canonicalised(recorded: cell.outputs, actual: result.lines, symbolic: result.symbolic)
+            let mismatch = OutputMatch.compare(recorded: cell.outputs, actual: actual,
                                                tolerance: options.tolerance ?? CellOptions.defaultTolerance,
                                                absoluteTolerance: options.absoluteTolerance ?? 0,
                                                firstLine: sourceLine + cell.sourceLines.count)
@@ -144,14 +145,29 @@ public enum Replay {
                                                source: cell.sourceLines.first ?? "", mismatch: mismatch, note: note,
                                                tolerance: options.tolerance ?? CellOptions.defaultTolerance))
             }
-            // A matching cell keeps its bytes, so --update touches only what changed.
-            if mismatch != nil {
+            // A matching cell keeps its bytes, so --update touches only what changed; a symbolic
+            // output that matched only canonically is re-recorded in its new form.
+            if mismatch != nil || actual != result.lines {
                 cell.outputs = result.lines
                 report.updated.items[index] = .code(cell)
             }
         }
         report.seconds = monotonicSeconds() - start
         return report
+    }
+
+    /// `actual` with each symbolic echo that differs from the recorded lines in its place
+    /// only in form (term order, say) replaced by those recorded lines, so it compares equal.
+    static func canonicalised(recorded: [String], actual: [String], symbolic: [Int: SymbolicEcho]) -> [String] {
+        var out = actual
+        for (start, echo) in symbolic {
+            let end = start + echo.lineCount
+            guard end <= recorded.count, end <= actual.count, recorded[start..<end] != actual[start..<end] else { continue }
+            if echo.matches(recorded: recorded[start..<end].joined(separator: "\n")) {
+                out.replaceSubrange(start..<end, with: recorded[start..<end])
+            }
+        }
+        return out
     }
 
     /// Reads, parses and replays the notebook at `path`; with `update`, writes the

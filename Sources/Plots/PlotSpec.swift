@@ -93,6 +93,11 @@ public struct PlotSpec: Sendable, Equatable {
     public var xlabel: String?
     /// Vertical axis label, or nil.
     public var ylabel: String?
+    /// Columns of the terminal drawing area when the call asked for them (`width=`);
+    /// nil: the front end's choice (the terminal's width, 72 off a terminal).
+    public var width: Int?
+    /// Rows of the terminal drawing area when the call asked for them (`height=`).
+    public var height: Int?
 
     /// Makes a plot description; every part but the kind is optional.
     public init(kind: Kind, series: [Series] = [], bars: [Bars] = [], grid: Grid? = nil,

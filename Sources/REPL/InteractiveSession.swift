@@ -24,6 +24,10 @@ public enum InteractiveSession {
         let session = Session(interpreter: interpreter, reader: reader, terminal: terminal,
                               color: color, journal: journal)
         print("Gradbook. :help lists the commands, ?NAME explains a builtin, Ctrl-D quits.")
+        // Said once up front: a refused path later should not be the first the person hears of it.
+        if interpreter.fileAccess.isRequested, let roots = interpreter.fileAccess.roots {
+            print("File builtins are confined to \(roots.joined(separator: ", ")) and below (--allow-files).")
+        }
         if let directory = paths?.journalDirectory { session.offerRestore(from: directory) }
         return session.run()
     }

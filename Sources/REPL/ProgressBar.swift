@@ -8,11 +8,23 @@ public struct ProgressBar {
     private var startTime: Double?
     private var lastDrawn = -Double.infinity
     private var lineOpen = false
+    private let write: (String) -> Void
+    private let clock: () -> Double
+    private let columns: () -> Int
 
-    /// A bar `width` cells wide.
-    public init(width: Int = 30) {
+    /// A bar `width` cells wide, drawn with `write` (standard error unless a test
+    /// collects it), timed by `clock` (seconds) and cut to `columns()` less one
+    /// character (0: no limit), since a line that wraps cannot be redrawn in place.
+    public init(width: Int = 30, write: @escaping (String) -> Void = writeToStandardError,
+                clock: @escaping () -> Double = monotonicSeconds, columns: @escaping () -> Int = { 0 }) {
         self.width = max(1, width)
+        self.write = write
+        self.clock = clock
+        self.columns = columns
     }
+
+    /// Whether a bar is drawn and its line not yet ended.
+    public var isOpen: Bool { lineOpen }
 
     /// The text of the bar (without the leading carriage return).
     /// - Parameters:
@@ -29,13 +41,16 @@ public struct ProgressBar {
     /// Redraws at most every 50 ms (a training loop may report thousands of steps a
     /// second and the terminal would become the bottleneck); the last step always draws.
     public mutating func draw(done: Int, total: Int, message: String) {
-        let now = monotonicSeconds()
+        let now = clock()
         if startTime == nil || done <= 0 { startTime = now }
         if done < total && now - lastDrawn < 0.05 { return }
         lastDrawn = now
         let elapsed = now - (startTime ?? now)
         // "\r" returns to the line start and "\u{1B}[K" clears what a longer line left.
-        var text = "\r" + render(done: done, total: total, message: message, elapsed: elapsed) + "\u{1B}[K"
+        var line = render(done: done, total: total, message: message, elapsed: elapsed)
+        let limit = columns()
+        if limit > 1, line.count >= limit { line = String(line.prefix(limit - 1)) }
+        var text = "\r" + line + "\u{1B}[K"
         lineOpen = true
         if done >= total {
             text += "\n"
@@ -43,13 +58,13 @@ public struct ProgressBar {
             lastDrawn = -Double.infinity
             lineOpen = false
         }
-        writeToStandardError(text)
+        write(text)
     }
 
     /// Ends a bar left unfinished (the run was interrupted or failed), so what
     /// follows starts on its own line; the next report starts a new bar.
     public mutating func finish() {
-        if lineOpen { writeToStandardError("\n") }
+        if lineOpen { write("\n") }
         lineOpen = false
         startTime = nil
         lastDrawn = -Double.infinity

@@ -12,7 +12,7 @@ public enum ScriptRunner {
         interpreter.outputHandler = { output in
             switch output {
             case .text(let text): print(text)
-            case .plot(let spec): print(TerminalPlot.render(spec, width: 72, height: 18, color: color))
+            case .plot(let spec): print(Terminal.drawnPlot(spec, color: color))
             }
         }
         guard let diagnostic = interpreter.run(source, origin: origin) else {

@@ -1,4 +1,5 @@
 @preconcurrency import Glibc
+import Plots
 
 /// Facts about the process's terminal that decide prompts, colour and progress bars.
 public struct Terminal: Equatable, Sendable {
@@ -31,9 +32,34 @@ extension Terminal {
         var size = winsize()
         var columns = 0
         if ioctl(1, UInt(TIOCGWINSZ), &size) == 0 { columns = Int(size.ws_col) }
-        if columns == 0, let text = Environment.value("COLUMNS"), let value = Int(text) { columns = value }
+        return plotWidth(isTTY: true, windowColumns: columns)
+    }
+
+    /// The columns of the terminal on descriptor `fd` (`$COLUMNS` when it does not
+    /// say); 0 when unknown or not a terminal.
+    public static func columns(of fd: Int32) -> Int {
+        guard isatty(fd) == 1 else { return 0 }
+        var size = winsize()
+        if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let text = Environment.value("COLUMNS"), let value = Int(text), value > 0 { return value }
+        return 0
+    }
+
+    /// `plotWidth()` from its inputs: whether standard output is a terminal, the
+    /// window's columns (0 when the terminal does not say) and `$COLUMNS` after it.
+    public static func plotWidth(isTTY: Bool, windowColumns: Int,
+                                 environment: (String) -> String? = Environment.value) -> Int {
+        guard isTTY else { return 72 }
+        var columns = windowColumns
+        if columns <= 0, let text = environment("COLUMNS"), let value = Int(text) { columns = value }
         guard columns > 0 else { return 72 }
         return min(200, max(30, columns - 12))
+    }
+
+    /// `spec` drawn for this terminal: the size its call asked for (`width=`, `height=`),
+    /// else the terminal's width and 18 rows.
+    static func drawnPlot(_ spec: PlotSpec, color: Bool) -> String {
+        TerminalPlot.render(spec, width: spec.width ?? plotWidth(), height: spec.height ?? 18, color: color)
     }
 }
 

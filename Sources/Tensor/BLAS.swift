@@ -51,6 +51,9 @@ public enum NativeKernels {
         return String(cString: name)
     }
 
-    /// The elementwise kernels' path: `AVX2` (libmvec, four lanes) or `scalar`.
-    public static var vectorPath: String { gb_vector_math_accelerated() != 0 ? "AVX2" : "scalar" }
+    /// The elementwise kernels' path: `AVX2` (libmvec, four lanes), `AVX2+AVX-512`
+    /// (atan, atan2 and log1p eight lanes at a time) or `scalar`.
+    public static var vectorPath: String {
+        gb_vector_math_accelerated() == 0 ? "scalar" : gb_vector_math_wide() != 0 ? "AVX2+AVX-512" : "AVX2"
+    }
 }

@@ -55,6 +55,23 @@ public final class MemoryBudget: Sendable {
     /// The bytes of the charged storages alive now.
     public var liveBytes: Int { live.load(ordering: .relaxed) }
 
+    /// Whether the charged storages alive now hold more than the limit: a storage that
+    /// cannot refuse (an elementwise map, a copy) was charged past it. The language
+    /// checks this after each operation and refuses the result, so that allocation too
+    /// is an error.
+    public var isOverdrawn: Bool { live.load(ordering: .relaxed) > byteLimit }
+
+    /// The error for a result of `shape` that took the live memory past the limit
+    /// (nil: a result that is not one tensor).
+    public func overdraft(shape: [Int]?) -> TensorError {
+        let now = live.load(ordering: .relaxed)
+        guard let shape, let n = Shape.elementCount(shape) else {
+            return .memoryLimitExceeded(shape: nil, bytes: 0, live: now, limit: byteLimit)
+        }
+        let bytes = Swift.max(n, 1) * MemoryLayout<Double>.stride
+        return .memoryLimitExceeded(shape: shape, bytes: bytes, live: Swift.max(now - bytes, 0), limit: byteLimit)
+    }
+
     /// Whether `bytes` more would pass the limit.
     func wouldExceed(_ bytes: Int) -> Bool {
         bytes >= MemoryBudget.chargedBytes && bytes > byteLimit - live.load(ordering: .relaxed)
@@ -63,22 +80,43 @@ public final class MemoryBudget: Sendable {
     /// Counts `bytes` as live.
     /// - Throws: `TensorError.memoryLimitExceeded` (nothing charged) when it would pass the limit.
     func charge(_ bytes: Int, shape: [Int]?) throws {
-        let after = live.add(bytes, ordering: .relaxed).newValue
+        let after = adjust(by: bytes)
         if after > byteLimit {
-            live.subtract(bytes, ordering: .relaxed)
+            adjust(by: -bytes)
             throw TensorError.memoryLimitExceeded(shape: shape, bytes: bytes, live: after - bytes, limit: byteLimit)
         }
     }
 
     /// Counts `bytes` as live without a check: for storages that cannot fail.
     func forceCharge(_ bytes: Int) {
-        live.add(bytes, ordering: .relaxed)
+        adjust(by: bytes)
     }
 
     /// Gives back what `charge` counted.
     func credit(_ bytes: Int) {
-        live.subtract(bytes, ordering: .relaxed)
+        adjust(by: -bytes)
     }
+
+    /// Adds `delta` to the live bytes and keeps `overdrawnBudgets` in step: each change
+    /// knows the value before and after it, so every crossing of the limit is counted once.
+    @discardableResult
+    private func adjust(by delta: Int) -> Int {
+        let after = live.wrappingAdd(delta, ordering: .relaxed).newValue
+        let before = after &- delta
+        if before <= byteLimit, after > byteLimit {
+            MemoryBudget.overdrawnBudgets.wrappingAdd(1, ordering: .relaxed)
+        } else if before > byteLimit, after <= byteLimit {
+            MemoryBudget.overdrawnBudgets.wrappingSubtract(1, ordering: .relaxed)
+        }
+        return after
+    }
+
+    /// How many budgets are past their limit now, so the check after each operation
+    /// is one load while none is (the usual case) instead of a thread-local lookup.
+    @usableFromInline static let overdrawnBudgets = Atomic<Int>(0)
+
+    /// Whether any budget may be past its limit; false means none is.
+    @inlinable public static var anyOverdrawn: Bool { overdrawnBudgets.load(ordering: .relaxed) != 0 }
 
     /// The budget of the calling thread.
     public static var current: MemoryBudget {

@@ -29,10 +29,10 @@ public enum Shape {
             throw TensorError.invalidShape("negative dimension \(d) in shape \(formatShape(shape))")
         }
         guard let n = elementCount(shape) else {
-            throw TensorError.allocationTooLarge(elements: Int.max, limit: Tensor.allocationLimit)
+            throw TensorError.allocationTooLarge(elements: Int.max, limit: Tensor.allocationLimit, shape: shape)
         }
         if n > Tensor.allocationLimit {
-            throw TensorError.allocationTooLarge(elements: n, limit: Tensor.allocationLimit)
+            throw TensorError.allocationTooLarge(elements: n, limit: Tensor.allocationLimit, shape: shape)
         }
         // Checked here too, where the shape is known, so the message can name it.
         let budget = MemoryBudget.current

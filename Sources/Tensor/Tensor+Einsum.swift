@@ -231,9 +231,12 @@ public struct EinsumPlan {
 }
 
 extension Tensor {
-    /// NumPy's `einsum(spec, operands...)`, each pairwise contraction on BLAS.
+    /// NumPy's `einsum(spec, operands...)`: the common contractions on their own
+    /// kernels (`EinsumShortcut`), the rest pairwise on BLAS.
     /// - Throws: `invalidArgument` for a bad specification or mismatched sizes.
     public static func einsum(_ spec: String, _ operands: [Tensor]) throws -> Tensor {
-        try EinsumPlan(spec, shapes: operands.map(\.shape)).run(operands)
+        let (shortcut, ranks) = EinsumShortcut.of(spec)
+        if let direct = try einsumShortcut(shortcut, ranks: ranks, operands) { return direct }
+        return try EinsumPlan(spec, shapes: operands.map(\.shape)).run(operands)
     }
 }

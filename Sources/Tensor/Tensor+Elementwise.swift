@@ -26,7 +26,7 @@ extension Tensor {
         case .arctan2:
             if shape == other.shape, isContiguous, other.isContiguous {
                 let n = count
-                let out = TensorStorage(checkedCount: n)
+                let out = try TensorStorage(outputCount: n, shape: shape)
                 gb_vatan2(storage.base + offset, other.storage.base + other.offset, out.base, n)
                 return Tensor(storage: out, shape: shape)
             }
@@ -65,21 +65,21 @@ extension Tensor {
         // Fast paths: equal contiguous shapes, or a one-element operand.
         if a.shape == b.shape, a.isContiguous, b.isContiguous {
             let n = a.count
-            let out = TensorStorage(checkedCount: n)
+            let out = try TensorStorage(outputCount: n, shape: a.shape)
             let pa = a.storage.base + a.offset, pb = b.storage.base + b.offset, po = out.base
             for i in 0..<n { po[i] = f(pa[i], pb[i]) }
             return Tensor(storage: out, shape: a.shape)
         }
         if b.count == 1, a.isContiguous, b.rank <= a.rank {
             let n = a.count, y = b.storage.base[b.offset]
-            let out = TensorStorage(checkedCount: n)
+            let out = try TensorStorage(outputCount: n, shape: a.shape)
             let pa = a.storage.base + a.offset, po = out.base
             for i in 0..<n { po[i] = f(pa[i], y) }
             return Tensor(storage: out, shape: a.shape)
         }
         if a.count == 1, b.isContiguous, a.rank <= b.rank {
             let n = b.count, x = a.storage.base[a.offset]
-            let out = TensorStorage(checkedCount: n)
+            let out = try TensorStorage(outputCount: n, shape: b.shape)
             let pb = b.storage.base + b.offset, po = out.base
             for i in 0..<n { po[i] = f(x, pb[i]) }
             return Tensor(storage: out, shape: b.shape)

@@ -57,7 +57,6 @@ extension Tensor {
     /// The outer product `u vᵀ` of the flattened operands: shape `(u.count, v.count)`.
     /// - Throws: `allocationTooLarge` when the result is too big.
     public func outer(_ other: Tensor) throws -> Tensor {
-        let u = flatten(), v = other.flatten()
-        return try u.reshape([u.count, 1]).binary(.multiply, v.reshape([1, v.count]))
+        try flatten().outerOfVectors(other.flatten())
     }
 }

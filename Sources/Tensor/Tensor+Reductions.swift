@@ -1,3 +1,5 @@
+import CVectorMath
+
 extension Tensor {
     /// Sum of all elements, as a rank-0 tensor.
     public func sum() -> Tensor {
@@ -14,22 +16,26 @@ extension Tensor {
     public func sum(axis: Int, keepDims: Bool = false) throws -> Tensor {
         let ax = try Shape.normalizeAxis(axis, rank: rank)
         if rank > 0, ax == rank - 1, isContiguous, shape[ax] > 0 {
-            // Rows along memory (softmax's case): the multi-accumulator kernel per row.
+            // Rows along memory (softmax's case): the multi-accumulator kernel, four rows at a time.
             let length = shape[ax], lanes = count / length
             var outShape = shape
             outShape[ax] = 1
             let base = storage.base + offset
             let result = try Tensor(shape: outShape) { out in
-                for lane in 0..<lanes { out[lane] = Kernels.sum(base + lane * length, length) }
+                guard lanes > 0, let o = out.baseAddress else { return }
+                gb_sum_rows(base, lanes, length, o)
             }
             return withExtendedLifetime(self) { keepDims ? result : Tensor(storage: result.storage, shape: Array(shape.dropLast())) }
         }
-        return try reduce(axis: axis, keepDims: keepDims, initial: 0) { $0 + $1 }
+        return try reduce(axis: axis, keepDims: keepDims, initial: 0, rows: { gb_vadd_into($0, $1, $2) }) { $0 + $1 }
     }
 
     /// Folds the elements along `axis` with `combine`, starting each lane from `initial`.
+    /// `rows`, when given, folds a whole unit-stride input row into an output row
+    /// (a vector kernel doing what `combine` does element by element).
     @inline(__always)
     func reduce(axis: Int, keepDims: Bool, initial: Double,
+                rows: ((UnsafeMutablePointer<Double>, UnsafePointer<Double>, Int) -> Void)? = nil,
                 _ combine: (Double, Double) -> Double) throws -> Tensor {
         let ax = try Shape.normalizeAxis(axis, rank: rank)
         if rank == 0 { return self }
@@ -58,7 +64,7 @@ extension Tensor {
             } else if inner == 1 {
                 // Unit stride lets the compiler vectorise the row update.
                 let dst = po + outPosition
-                for i in 0..<length { dst[i] = combine(dst[i], src[i]) }
+                if let rows { rows(dst, src, length) } else { for i in 0..<length { dst[i] = combine(dst[i], src[i]) } }
             } else {
                 let dst = po + outPosition
                 for i in 0..<length { dst[i] = combine(dst[i], src[i * inner]) }

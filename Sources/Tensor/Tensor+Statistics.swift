@@ -1,4 +1,5 @@
 import Glibc
+import CVectorMath
 
 extension Tensor {
     /// Mean of all elements, as a rank-0 tensor (`nan` for an empty tensor, as NumPy).
@@ -62,14 +63,14 @@ extension Tensor {
     /// - Throws: `invalidArgument` for a bad axis or an empty axis.
     public func max(axis: Int, keepDims: Bool = false) throws -> Tensor {
         try checkNonEmpty(axis: axis, name: "max")
-        return try reduce(axis: axis, keepDims: keepDims, initial: -.infinity) { $0 != $0 || $0 > $1 ? $0 : $1 }
+        return try reduce(axis: axis, keepDims: keepDims, initial: -.infinity, rows: { gb_vmax_into($0, $1, $2) }) { $0 != $0 || $0 > $1 ? $0 : $1 }
     }
 
     /// Smallest element along `axis`.
     /// - Throws: `invalidArgument` for a bad axis or an empty axis.
     public func min(axis: Int, keepDims: Bool = false) throws -> Tensor {
         try checkNonEmpty(axis: axis, name: "min")
-        return try reduce(axis: axis, keepDims: keepDims, initial: .infinity) { $0 != $0 || $0 < $1 ? $0 : $1 }
+        return try reduce(axis: axis, keepDims: keepDims, initial: .infinity, rows: { gb_vmin_into($0, $1, $2) }) { $0 != $0 || $0 < $1 ? $0 : $1 }
     }
 
     /// Row-major position of the largest element (the first on ties; the first `nan` wins).

@@ -92,7 +92,24 @@ extension Tensor {
         for d in (ax + 1)..<rank { inner *= shape[d] }
         let n = shape[ax]
         let source = contiguous()
+        if n > RadixOrder.maximumLength { return try comparisonArgsort(source, outer: outer, n: n, inner: inner, descending: descending) }
         return try Tensor(shape: shape) { out in
+            source.withContiguousElements { src in
+                guard src.count > 0, let s = src.baseAddress, let o = out.baseAddress else { return }
+                let scratch = RadixOrder(capacity: n)
+                for a in 0..<outer {
+                    for i in 0..<inner {
+                        let base = a * n * inner + i
+                        scratch.order(s + base, stride: inner, count: n, descending: descending, into: o + base, outStride: inner)
+                    }
+                }
+            }
+        }
+    }
+
+    /// `argsort` by comparisons, for lanes too long for `RadixOrder`'s 32-bit positions.
+    private func comparisonArgsort(_ source: Tensor, outer: Int, n: Int, inner: Int, descending: Bool) throws -> Tensor {
+        try Tensor(shape: shape) { out in
             source.withContiguousElements { src in
                 guard src.count > 0 else { return }
                 var keys = [Double](repeating: 0, count: n)

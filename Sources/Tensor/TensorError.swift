@@ -11,10 +11,12 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
     case singularMatrix(op: String)
     /// An operation that needs a square matrix got another shape.
     case notSquare(op: String, shape: [Int])
-    /// An allocation larger than `Tensor.allocationLimit` elements.
-    case allocationTooLarge(elements: Int, limit: Int)
+    /// An allocation larger than `Tensor.allocationLimit` elements; `shape` when the
+    /// operation knew it.
+    case allocationTooLarge(elements: Int, limit: Int, shape: [Int]? = nil)
     /// An allocation that would take the live tensor memory past the budget's byte limit;
-    /// `shape` when the operation knew it.
+    /// `shape` when the operation knew it. `bytes` 0 with no shape: a result of several
+    /// tensors that took it past, `live` then what is in use with them.
     case memoryLimitExceeded(shape: [Int]?, bytes: Int, live: Int, limit: Int)
     /// An iterative LAPACK routine did not converge.
     case didNotConverge(op: String)
@@ -34,9 +36,17 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
             return "\(op): matrix is singular"
         case let .notSquare(op, shape):
             return "\(op) needs a square matrix, got shape \(formatShape(shape))"
-        case let .allocationTooLarge(elements, limit):
-            return "allocation of \(elements) elements (\(byteString(elements.multipliedReportingOverflow(by: 8).overflow ? Int.max : elements * 8))) exceeds the limit of \(limit) elements (\(byteString(limit * 8)))"
+        case let .allocationTooLarge(elements, limit, shape):
+            let (product, overflow) = elements.multipliedReportingOverflow(by: 8)
+            let size = byteString(overflow ? Int.max : product)
+            let what = shape.map { "a tensor of shape \(formatShape($0)) needs \(size) (\(elements) elements)" }
+                ?? "allocation of \(elements) elements (\(size))"
+            return "\(what), past the limit of \(limit) elements (\(byteString(limit * 8))) for one tensor"
         case let .memoryLimitExceeded(shape, bytes, live, limit):
+            if shape == nil && bytes == 0 {
+                return "the result takes the live tensor memory to \(byteString(live)), past the memory limit of "
+                    + "\(byteString(limit)); raise it with --max-memory SIZE"
+            }
             let what = shape.map { "a tensor of shape \(formatShape($0))" } ?? "a tensor"
             return "\(what) needs \(byteString(bytes)), past the memory limit of \(byteString(limit)) "
                 + "(\(byteString(live)) in use); raise it with --max-memory SIZE"

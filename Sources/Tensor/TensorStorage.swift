@@ -20,19 +20,33 @@ public final class TensorStorage {
         try self.init(count: count, limit: MemoryBudget.current.elementLimit, refusing: true)
     }
 
+    /// Allocates `count` uninitialised elements for the output of an operation on a tensor of
+    /// that size: no element limit (the input passed it, perhaps under another thread's
+    /// budget), but refused past the byte limit, naming `shape`. A small output looks up
+    /// no budget, so elementwise arithmetic on small tensors pays nothing for the check.
+    /// - Throws: `TensorError.memoryLimitExceeded`, or `allocationTooLarge` when the system refuses.
+    @inline(__always)
+    convenience init(outputCount count: Int, shape: [Int]) throws {
+        if count < MemoryBudget.chargedBytes / MemoryLayout<Double>.stride {
+            self.init(checkedCount: count)
+        } else {
+            try self.init(count: count, limit: .max, refusing: true, shape: shape)
+        }
+    }
+
     /// `refusing`: whether passing the byte limit throws; a storage that cannot fail
-    /// is still charged, so the next allocation that can fail sees it.
-    private init(count: Int, limit: Int, refusing: Bool) throws {
+    /// is still charged, so the budget is overdrawn until it is freed (`MemoryBudget.isOverdrawn`).
+    private init(count: Int, limit: Int, refusing: Bool, shape: [Int]? = nil) throws {
         guard count >= 0 else { throw TensorError.invalidShape("negative element count \(count)") }
         guard count <= limit else {
-            throw TensorError.allocationTooLarge(elements: count, limit: limit)
+            throw TensorError.allocationTooLarge(elements: count, limit: limit, shape: shape)
         }
         let bytes = Swift.max(count, 1) * MemoryLayout<Double>.stride
         var budget: MemoryBudget? = nil
         if bytes >= MemoryBudget.chargedBytes {
             let current = MemoryBudget.current
             if refusing {
-                try current.charge(bytes, shape: nil)
+                try current.charge(bytes, shape: shape)
             } else {
                 current.forceCharge(bytes)
             }

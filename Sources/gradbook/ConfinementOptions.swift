@@ -23,6 +23,12 @@ struct ConfinementOptions: ParsableArguments {
     /// The prompt's access: unconfined unless `--allow-files` is given, which confines
     /// it to the current folder and those.
     var interactive: FileAccess {
-        trust || allowedFolders.isEmpty ? .unconfined : .confined(to: ".", allowing: allowedFolders)
+        trust || allowedFolders.isEmpty ? .unconfined : .requested(allowing: allowedFolders)
+    }
+
+    /// A kernel's access: as the prompt's, with refusals that point at the kernelspec,
+    /// whose command line is where the flags came from.
+    var kernel: FileAccess {
+        trust || allowedFolders.isEmpty ? .unconfined : .requested(allowing: allowedFolders, by: .kernelspec)
     }
 }

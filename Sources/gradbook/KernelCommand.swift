@@ -34,7 +34,7 @@ struct KernelServeCommand: ParsableCommand {
         do {
             let interpreter = Interpreter(memoryBudget: MemoryBudget(byteLimit: memory.maxMemory ?? MemoryBudget.defaultByteLimit))
             // A person's own kernel is unconfined unless the kernelspec's command asks otherwise.
-            interpreter.fileAccess = confinement.interactive
+            interpreter.fileAccess = confinement.kernel
             let kernel = try Kernel(connection: ConnectionInfo(file: file), helpURL: helpURL, interpreter: interpreter)
             let status = kernel.run()
             if status != 0 { throw ExitCode(status) }
@@ -57,8 +57,23 @@ struct KernelInstallCommand: ParsableCommand {
     @Option(help: "Install under PREFIX/share/jupyter/kernels/gradbook (a virtual environment's prefix, say).")
     var prefix: String?
 
+    @Option(name: .customLong("allow-files"), help: ArgumentHelp(
+        "Confine every kernel's file builtins to its notebook's folder and DIR (repeatable; made absolute here).",
+        valueName: "DIR"))
+    var allowedFolders: [String] = []
+
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp(
+        "Bound every kernel's live tensor memory (512M, 2G; powers of 1024).", valueName: "SIZE"))
+    var maxMemory: String?
+
     func validate() throws {
         if user && prefix != nil { throw ValidationError("give --user or --prefix, not both") }
+        if let maxMemory { _ = try MemoryOptions.bytes(maxMemory) }
+    }
+
+    /// What ends the kernelspec's command line: the flags `kernel serve` takes, as given here.
+    var kernelArguments: [String] {
+        allowedFolders.flatMap { ["--allow-files", absolute($0)] } + (maxMemory.map { ["--max-memory", $0] } ?? [])
     }
 
     func run() throws {
@@ -73,7 +88,7 @@ struct KernelInstallCommand: ParsableCommand {
             throw ExitCode(1)
         }
         do {
-            try KernelSpec.install(into: directory, executable: executable)
+            try KernelSpec.install(into: directory, executable: executable, arguments: kernelArguments)
             print("installed the Gradbook kernelspec in \(directory)")
         } catch {
             fputs("error: \(error)\n", stderr)

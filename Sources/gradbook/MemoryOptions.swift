@@ -3,7 +3,8 @@ import ArgumentParser
 /// `--max-memory SIZE`: the most live tensor memory a session may hold.
 struct MemoryOptions: ParsableArguments {
     @Option(name: .customLong("max-memory"), help: ArgumentHelp(
-        "Bound the session's live tensor memory (512M, 2G; powers of 1024; default: half of physical memory).",
+        "Bound the session's live tensor memory (512M, 2G; powers of 1024; default: half of physical memory, "
+            + "shared by run -j's workers).",
         valueName: "SIZE"), transform: MemoryOptions.bytes)
     var maxMemory: Int?
 

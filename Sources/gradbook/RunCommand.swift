@@ -2,6 +2,7 @@ import ArgumentParser
 import Kernel
 import Notebook
 import Support
+import Tensor
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -80,7 +81,7 @@ struct RunCommand: ParsableCommand {
         var parallel = false
         if workers > 1, let executable = KernelSpec.currentExecutable() {
             parallel = WorkerPool.run(files: paths, jobs: workers, executable: executable,
-                                      options: workerOptions, report: record)
+                                      options: workerOptions(workers: workers), report: record)
         }
         if !parallel {
             for path in paths { record(replay(path)) }
@@ -118,8 +119,10 @@ struct RunCommand: ParsableCommand {
                               fileAccess: confinement.replay(file), memoryLimit: memory.maxMemory)
     }
 
-    /// The options a worker needs to replay as this command would.
-    private var workerOptions: [String] {
+    /// The options a worker needs to replay as this command would. With no `--max-memory`
+    /// the workers share the default limit, so N of them at once stay within it rather
+    /// than each taking half of physical memory.
+    private func workerOptions(workers: Int) -> [String] {
         var options: [String] = []
         if update { options.append("--update") }
         if time { options.append("--time") }
@@ -127,7 +130,8 @@ struct RunCommand: ParsableCommand {
         // Relative folders resolve the same in the workers: they start in this folder.
         for folder in confinement.allowedFolders { options += ["--allow-files", folder] }
         if confinement.trust { options.append("--trust") }
-        if let limit = memory.maxMemory { options += ["--max-memory", "\(limit)"] }
+        let limit = memory.maxMemory ?? MemoryBudget.defaultByteLimit / max(workers, 1)
+        options += ["--max-memory", "\(limit)"]
         return options
     }
 

@@ -30,6 +30,15 @@ import Glibc
         #expect(svg.hasPrefix("<svg"))
     }
 
+    @Test func flagsGivenAtInstallEndEveryKernelsCommandLine() {
+        let json = KernelSpec.kernelJSON(executable: "/usr/bin/gradbook", directory: "/k",
+                                         arguments: ["--allow-files", "/data", "--max-memory", "2G"])
+        #expect(json["argv"]?.arrayValue == ["/usr/bin/gradbook", "kernel", "-f", "{connection_file}",
+                                            "--help-url", "file:///k/reference.md",
+                                            "--allow-files", "/data", "--max-memory", "2G"])
+        #expect(KernelSpec.kernelJSON(executable: "/g", directory: "/k")["argv"]?.arrayValue?.count == 6)
+    }
+
     private func bytes(of path: String) throws -> [UInt8] {
         guard let file = fopen(path, "rb") else { throw KernelError.install("cannot open \(path)") }
         defer { fclose(file) }

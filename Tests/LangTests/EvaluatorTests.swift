@@ -50,7 +50,7 @@ extension LangSuite {
             #expect(d?.message == "unknown name 'valeu'")
             #expect(d?.notes.contains("did you mean 'value'?") == true)
             #expect(d?.span.start == 6 && d?.span.end == 11)
-            // top-level statements keep the early check
+            // a top-level statement fails the same way when it runs
             #expect(s.run("y = nope + 1").diagnostic?.message == "unknown name 'nope'")
         }
 

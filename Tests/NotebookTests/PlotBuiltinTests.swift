@@ -71,3 +71,25 @@ func badPlotCallsAreErrors(source: String, message: String) {
     #expect(found.isEmpty)
     #expect(error?.contains(message) == true, "\(error ?? "no error")")
 }
+
+@Test func widthAndHeightSizeTheTerminalDrawing() throws {
+    let (found, error) = plots("plot([0, 1, 2], [0, 1, 4], width=40, height=6)")
+    #expect(error == nil)
+    let spec = try #require(found.first)
+    #expect(spec.width == 40 && spec.height == 6)
+    // Six canvas rows, each 40 braille cells after the axis.
+    let rows = TerminalPlot.render(spec, width: spec.width ?? 0, height: spec.height ?? 0)
+        .split(separator: "\n").filter { $0.contains("┤") || $0.contains("│") }
+    #expect(rows.count == 6)
+    #expect(rows.allSatisfy { row in row.unicodeScalars.drop { $0 != "┤" && $0 != "│" }.dropFirst().count == 40 })
+    // The summary a notebook records does not depend on the size.
+    #expect(spec.summary == plots("plot([0, 1, 2], [0, 1, 4])").0.first?.summary)
+    #expect(plots("scatter([1, 2], [3, 4], width=60)").0.first?.width == 60)
+}
+
+@Test(arguments: [("width=4", "width= needs 8 to 1000 columns, got 4"),
+                  ("height=0", "height= needs 3 to 500 rows, got 0"),
+                  ("widht=30", "plot() has no parameter 'widht'")])
+func aSizeOutOfRangeIsAnError(_ option: String, _ message: String) {
+    #expect(plots("plot([1, 2], [3, 4], \(option))").1 == message)
+}

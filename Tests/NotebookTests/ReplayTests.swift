@@ -138,3 +138,31 @@ private func replay(_ text: String) throws -> Replay.Report {
     #expect(report.failed == 0, "\(report.text)")
     #expect(report.passed == 7)
 }
+
+@Test func aFailureInsideAnEarlierCellsFunctionIsDrawnAtThatCellsLine() throws {
+    // `scaled` is written on lines 2-5 (its `@` on line 4, column 12); the failing call is on line 8.
+    let report = try replay("""
+    #' a function, then a call that fails inside it
+    function scaled(v)
+        w = v * 2
+        return w @ [1, 2, 3]
+    end
+    x = 1
+    #> 1
+    scaled([1, 2])
+    #> 0
+
+    """)
+    #expect(report.failed == 1)
+    let note = try #require(report.failures.first?.note)
+    #expect(note.hasPrefix("error: shape mismatch in @: (2,) and (3,)\n --> test.gbook:4:12\n"))
+    #expect(note.contains("4 |     return w @ [1, 2, 3]"))
+    #expect(note.hasSuffix("""
+    Traceback (most recent call last):
+      File "test.gbook", line 8, in <module>
+        scaled([1, 2])
+      File "test.gbook", line 4, in scaled
+        return w @ [1, 2, 3]
+    """))
+    #expect(report.text.contains("FAIL test.gbook:8: scaled([1, 2])"))
+}

@@ -43,3 +43,26 @@ import REPL
         #expect(StatePaths.resolve(environment: { _ in nil }) == nil)
     }
 }
+
+@Suite struct PlotWidthDecisions {
+    private func env(_ values: [String: String]) -> (String) -> String? { { values[$0] } }
+
+    @Test func offATerminalPlotsAre72ColumnsWhateverTheWindow() {
+        #expect(Terminal.plotWidth(isTTY: false, windowColumns: 200, environment: env(["COLUMNS": "150"])) == 72)
+    }
+
+    @Test func onATerminalTheWindowLessTheLabelsDecides() {
+        // 100 columns less 12 for the y labels and the axis.
+        #expect(Terminal.plotWidth(isTTY: true, windowColumns: 100, environment: env([:])) == 88)
+    }
+
+    @Test func columnsStandsInWhenTheTerminalDoesNotSay() {
+        #expect(Terminal.plotWidth(isTTY: true, windowColumns: 0, environment: env(["COLUMNS": "60"])) == 48)
+        #expect(Terminal.plotWidth(isTTY: true, windowColumns: 0, environment: env([:])) == 72)
+    }
+
+    @Test func narrowAndHugeWindowsAreClamped() {
+        #expect(Terminal.plotWidth(isTTY: true, windowColumns: 20, environment: env([:])) == 30)
+        #expect(Terminal.plotWidth(isTTY: true, windowColumns: 500, environment: env([:])) == 200)
+    }
+}

@@ -70,7 +70,11 @@ private func replay(_ source: String, in folder: String, flags: [String] = []) t
                                        "save_csv(\"\(folder)/ok.csv\", [1, 2]);\nsave_csv(\"\(root)/no.csv\", [1, 2])\n")
         let result = try runGradbook(["--allow-files", folder, folder + "/s.gb"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("--allow-files DIR or --trust"), "\(result.stderr)")
+        // Not replay's wording: the person confined their own session and is told how to change it.
+        #expect(result.stderr.contains("\"\(root)/no.csv\" is outside the folders this session may touch"), "\(result.stderr)")
+        #expect(result.stderr.contains("it was started with --allow-files, which confines file builtins to "), "\(result.stderr)")
+        #expect(result.stderr.contains("without --allow-files to lift the confinement"), "\(result.stderr)")
+        #expect(!result.stderr.contains("notebook"), "\(result.stderr)")
         #expect(FileSystem.exists(folder + "/ok.csv"))
         #expect(!FileSystem.exists(root + "/no.csv"))
     }

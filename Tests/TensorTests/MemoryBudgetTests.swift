@@ -9,7 +9,7 @@ import Testing
             #expect(Tensor.allocationLimit == 10)
             do { _ = try Tensor.zeros([11]); return nil } catch let e as TensorError { return e } catch { return nil }
         }
-        #expect(error == .allocationTooLarge(elements: 11, limit: 10))
+        #expect(error == .allocationTooLarge(elements: 11, limit: 10, shape: [11]))
         // Outside the call the thread is back on the process budget.
         #expect(Tensor.allocationLimit == MemoryBudget.defaultElementLimit)
         #expect(try Tensor.zeros([11]).count == 11)
@@ -67,6 +67,39 @@ import Testing
             _ = try Tensor.zeros([100])
             #expect(budget.liveBytes == 2 << 20)
             _ = kept
+        }
+    }
+}
+
+@Suite struct OutputsPastTheLimit {
+    @Test func anElementwiseOutputRefusesAtAllocationNamingItsShape() throws {
+        let budget = MemoryBudget(byteLimit: 3 << 20)
+        try budget.whileCurrent {
+            let a = try Tensor.zeros([512, 512])                  // 2 MiB
+            do {
+                _ = try a + a
+                Issue.record("a second 2 MiB tensor passed a 3 MiB limit")
+            } catch let error as TensorError {
+                #expect(error == .memoryLimitExceeded(shape: [512, 512], bytes: 2 << 20, live: 2 << 20, limit: 3 << 20))
+            }
+            #expect(budget.liveBytes == 2 << 20)
+        }
+    }
+
+    @Test func anOutputThatCannotRefuseLeavesTheBudgetOverdrawnWhileItLives() throws {
+        let budget = MemoryBudget(byteLimit: 3 << 20)
+        try budget.whileCurrent {
+            let a = try Tensor.zeros([512, 512])
+            var b: Tensor? = a.unary(.exp)
+            #expect(budget.isOverdrawn)
+            // The process-wide flag the language checks first (other tests' budgets may set it too).
+            #expect(MemoryBudget.anyOverdrawn)
+            #expect(budget.overdraft(shape: b?.shape).description
+                == "a tensor of shape (512, 512) needs 2.0 MiB, past the memory limit of 3.0 MiB (2.0 MiB in use); "
+                    + "raise it with --max-memory SIZE")
+            b = nil
+            #expect(!budget.isOverdrawn)
+            _ = a
         }
     }
 }

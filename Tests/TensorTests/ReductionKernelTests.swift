@@ -39,4 +39,28 @@ import Testing
         let reference = x.map { ($0 - 0.25) * ($0 - 0.25) }.sorted().reduce(0, +)
         #expect(abs(fast - reference) <= 1e-12 * max(1, reference))
     }
+
+    @Test(arguments: lengths)
+    func rowSumsAreEachRowsSumBitForBit(_ n: Int) {
+        // Seven rows: one block of four and three single rows; each must equal gb_sum of its row.
+        let rows = 7
+        let x = Self.values(rows * n + 5).suffix(rows * n).map { $0 }
+        var out = [Double](repeating: .nan, count: rows)
+        x.withUnsafeBufferPointer { p in out.withUnsafeMutableBufferPointer { o in gb_sum_rows(p.baseAddress, rows, n, o.baseAddress) } }
+        let expected = (0..<rows).map { r in x.withUnsafeBufferPointer { gb_sum($0.baseAddress! + r * n, n) } }
+        #expect(out.map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+
+    @Test func rowFoldsKeepNaNAndOrder() {
+        // max/min row folds: nan in either row wins; otherwise the larger (smaller) value.
+        let nan = Double.nan
+        var dst: [Double] = [1, nan, 3, -2, 0, 5, nan, 7, 9]
+        let src: [Double] = [2, 1, nan, -3, -0.0, 5, 4, 8, -9]
+        var low = dst
+        dst.withUnsafeMutableBufferPointer { d in src.withUnsafeBufferPointer { gb_vmax_into(d.baseAddress, $0.baseAddress, 9) } }
+        low.withUnsafeMutableBufferPointer { d in src.withUnsafeBufferPointer { gb_vmin_into(d.baseAddress, $0.baseAddress, 9) } }
+        // np.fmax would drop nan; np.maximum keeps it, as these must.
+        #expect(dst.map { $0.isNaN ? "nan" : "\($0)" } == ["2.0", "nan", "nan", "-2.0", "-0.0", "5.0", "nan", "8.0", "9.0"])
+        #expect(low.map { $0.isNaN ? "nan" : "\($0)" } == ["1.0", "nan", "nan", "-3.0", "-0.0", "5.0", "nan", "7.0", "-9.0"])
+    }
 }

@@ -77,4 +77,21 @@ import Tensor
         let n = 100_001.0
         #expect(try Tensor.arange(0, n).sum().scalar() == n * (n - 1) / 2)
     }
+
+    @Test func runningSumsAlongRowsKeepTheirOrder() throws {
+        // Rows are scanned four at a time; each lane must still add left to right, so
+        // the result equals the sequential definition bit for bit (7 rows: one group
+        // of four and three single rows; widths 1 and 9).
+        let g = RandomGenerator(seed: 3)
+        for width in [1, 9] {
+            let m = try Tensor.randn([7, width], using: g)
+            let x = m.scalars
+            var expected = x
+            for r in 0..<7 { for c in 1..<Swift.max(width, 1) { expected[r * width + c] = expected[r * width + c - 1] + x[r * width + c] } }
+            #expect(try m.cumulativeSum(axis: 1).scalars == expected)
+            var product = x
+            for r in 0..<7 { for c in 1..<Swift.max(width, 1) { product[r * width + c] = product[r * width + c - 1] * x[r * width + c] } }
+            #expect(try m.cumulativeProduct(axis: -1).scalars == product)
+        }
+    }
 }

@@ -29,9 +29,10 @@ def numbers(text):
 class Fleet:
     """Kernels started on one gateway, each with its channels and its index."""
 
-    def __init__(self, gateway, marker):
+    def __init__(self, gateway, marker, kernel_name="gradbook"):
         self.gateway = gateway
         self.marker = marker
+        self.kernel_name = kernel_name
         self.ids = []
         self.channels = []
         self.startup_seconds = []
@@ -39,7 +40,7 @@ class Fleet:
     async def start(self, count):
         async def one(k):
             t0 = time.monotonic()
-            kernel_id = await self.gateway.start_kernel()
+            kernel_id = await self.gateway.start_kernel(self.kernel_name)
             channels = await self.gateway.connect(kernel_id)
             await channels.kernel_info()
             return kernel_id, channels, time.monotonic() - t0

@@ -115,6 +115,13 @@ def test_vector_result_has_html_table_too(kc):
     assert "<table" in data.get("text/html", ""), data
 
 
+def test_symbolic_result_has_latex(kc):
+    expected = piped_output('x = symbol("x");\nx^3/6 + x/2\n').rstrip("\n")
+    data = run_cell(kc, 'x = symbol("x");\nx^3/6 + x/2').result()["data"]
+    assert data["text/plain"] == expected
+    assert data.get("text/latex") == "$$\\frac{x^{3}}{6} + \\frac{x}{2}$$", data
+
+
 def test_print_goes_to_stdout_stream(kc):
     run = run_cell(kc, 'print("hi")')
     assert run.status == "ok", run.describe()
@@ -155,6 +162,30 @@ def test_undefined_name_is_name_error(kc):
     assert run.status == "error", run.describe()
     assert run.content["ename"] == "NameError", run.content
     assert "'y'" in run.content["evalue"], run.content
+
+
+def test_error_in_an_earlier_cells_function_has_a_traceback(kc):
+    assert run_cell(kc, "function scaled(v)\n    w = v * 2\n    return w @ [1, 2, 3]\nend").status == "ok"
+    define = run_cell(kc, "function outer(v)\n    return scaled(v) + 1\nend")
+    assert define.status == "ok", define.describe()
+    run = run_cell(kc, "outer([1, 2])")
+    assert run.status == "error", run.describe()
+    errors = run.of_type("error")
+    assert len(errors) == 1, run.describe()
+    for content in (run.content, errors[0]["content"]):
+        lines = [strip_ansi(line) for line in content["traceback"]]
+        text = "\n".join(lines)
+        assert lines[0] == "error: shape mismatch in @: (2,) and (3,)", text
+        # The span is drawn in the cell that defined `scaled`, at its third line.
+        assert "3 |     return w @ [1, 2, 3]" in lines, text
+        start = lines.index("Traceback (most recent call last):")
+        frames = [line for line in lines[start + 1:] if line.startswith("  File ")]
+        assert len(frames) == 3, text
+        assert frames[0].endswith(", line 1, in <module>"), text
+        assert frames[1].endswith(", line 2, in outer"), text
+        assert frames[2].endswith(", line 3, in scaled"), text
+        # Innermost last, each with the line it was running.
+        assert lines[-1] == "    return w @ [1, 2, 3]", text
 
 
 def test_shape_mismatch_is_shape_error(kc):

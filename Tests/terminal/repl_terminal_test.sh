@@ -8,70 +8,17 @@
 # Prints "N passed, N failed" and exits non-zero when a check fails.
 set -u
 
-BIN=${1:-${GRADBOOK:-.build/release/gradbook}}
-case "$BIN" in /*) ;; *) BIN="$PWD/$BIN" ;; esac
-if [ ! -x "$BIN" ]; then echo "no gradbook binary at $BIN"; echo "0 passed, 1 failed"; exit 1; fi
-if ! command -v tmux >/dev/null; then
-    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-    $SUDO apt-get install -y -qq tmux >/dev/null 2>&1 || { echo "tmux missing"; echo "0 passed, 1 failed"; exit 1; }
-fi
-
-SOCKET="gbterm-$$"
-WORK=$(mktemp -d /tmp/gradbook-terminal-XXXXXX)
-PASSED=0
-FAILED=0
-tm() { tmux -L "$SOCKET" "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
-trap cleanup EXIT
+PREFIX=gbterm
+. "$(dirname "$0")/tmux_helpers.sh"
 
 pass() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
 fail() {
     FAILED=$((FAILED + 1)); echo "FAIL $1"
     echo "---- screen ----"; screen | sed 's/^/    /'; echo "----------------"
 }
-screen() { tm capture-pane -p -t gb 2>/dev/null; }
-# The last non-empty line on the screen (where the cursor's prompt is).
-last_line() { screen | sed '/^[[:space:]]*$/d' | tail -n 1; }
-
-# wait_for TEXT [SECONDS]: true once TEXT is on the screen.
-wait_for() {
-    local text=$1 limit=${2:-10} i
-    for ((i = 0; i < limit * 20; i++)); do
-        screen | grep -qF -- "$text" && return 0
-        sleep 0.05
-    done
-    return 1
-}
-# wait_prompt [SECONDS]: true once the last line is an empty primary prompt.
-wait_prompt() {
-    local limit=${1:-10} i
-    for ((i = 0; i < limit * 20; i++)); do
-        [ "$(last_line)" = "gb>" ] && return 0
-        sleep 0.05
-    done
-    return 1
-}
 # count TEXT: how many screen lines contain TEXT.
 count() { screen | grep -cF -- "$1"; }
-
-# launch: a fresh tmux server running gradbook in a clean environment.
-launch() {
-    local i
-    tm kill-server >/dev/null 2>&1
-    # The old server takes a moment to go; starting too soon races with its exit.
-    for ((i = 0; i < 40; i++)); do tm has-session -t gb 2>/dev/null || break; sleep 0.05; done
-    sleep 0.2
-    tm new-session -d -s gb -x 110 -y 45 \
-        "env -i PATH=$PATH HOME=$WORK TERM=xterm NO_COLOR=1 $BIN; echo '[gradbook exited]'; sleep 30"
-}
 start() { launch; wait_prompt 15; }
-send() { tm send-keys -t gb "$@"; }
-# tmux reads an argument's final ';' as its own command separator; '\;' types it.
-type_line() {
-    local text=$1
-    [[ $text == *";" ]] && text="${text%;}\\;"
-    send -l -- "$text"; send Enter
-}
 clear_screen() { tm clear-history -t gb; send C-l; sleep 0.1; }
 
 # 1. Multi-line input: an open `function` block continues with `..> `.
@@ -194,6 +141,29 @@ else
 fi
 type_line ":quit"
 wait_for "[gradbook exited]" 5
+
+# 7. Confinement a person asks for at the prompt: said at start, and a path outside
+# is refused with the folders allowed and how to change them (not replay's wording).
+mkdir -p "$WORK/allowed"
+GB_ARGS="--allow-files $WORK/allowed"
+clear_screen
+if start; then
+    if wait_for "File builtins are confined to" 2 && screen | grep -qF "$WORK/allowed and below (--allow-files)"; then
+        pass "the prompt says it is confined"
+    else fail "the prompt says it is confined"; fi
+    type_line "save_csv(\"$WORK/allowed/in.csv\", [1, 2]); sum(load_csv(\"$WORK/allowed/in.csv\"))"
+    if wait_for "3" 5 && [ -f "$WORK/allowed/in.csv" ]; then pass "an allowed folder is written"; else fail "an allowed folder is written"; fi
+    type_line "save_csv(\"$WORK/out.csv\", [1, 2])"
+    if wait_for "is outside the folders this session may touch" 5 && wait_for "without --allow-files to lift" 2 \
+        && [ ! -f "$WORK/out.csv" ]; then
+        pass "a path outside is refused, saying how to change it"
+    else fail "a path outside is refused, saying how to change it"; fi
+    type_line ":quit"
+    wait_for "[gradbook exited]" 5
+else
+    fail "the REPL starts with --allow-files"
+fi
+GB_ARGS=""
 
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

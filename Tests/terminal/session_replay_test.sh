@@ -6,77 +6,34 @@
 # person explores at the prompt always becomes a notebook that replays.
 #
 # Usage: Tests/terminal/session_replay_test.sh [path/to/gradbook]
+# With KEEP_SAVES=DIR, each session's saved notebook is copied to DIR/NAME.gbook
+# (Tests/jupyter/test_terminal_sessions.py compares the kernel's saves with them).
 # Prints "N passed, N failed" and exits non-zero when a session fails.
 set -u
 
-BIN=${1:-${GRADBOOK:-.build/release/gradbook}}
-case "$BIN" in /*) ;; *) BIN="$PWD/$BIN" ;; esac
-if [ ! -x "$BIN" ]; then echo "no gradbook binary at $BIN"; echo "0 passed, 1 failed"; exit 1; fi
-command -v tmux >/dev/null || { echo "tmux missing"; echo "0 passed, 1 failed"; exit 1; }
-
-SOCKET="gbsess-$$"
-WORK=$(mktemp -d /tmp/gradbook-sessions-XXXXXX)
-PASSED=0
-FAILED=0
-tm() { tmux -L "$SOCKET" "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
-trap cleanup EXIT
-screen() { tm capture-pane -p -S -200 -t gb 2>/dev/null; }
-last_line() { tm capture-pane -p -t gb 2>/dev/null | sed '/^[[:space:]]*$/d' | tail -n 1; }
-wait_for() {
-    local text=$1 limit=${2:-10} i
-    for ((i = 0; i < limit * 20; i++)); do
-        screen | grep -qF -- "$text" && return 0
-        sleep 0.05
-    done
-    return 1
-}
-wait_prompt() {
-    local limit=${1:-15} i
-    for ((i = 0; i < limit * 20; i++)); do
-        [ "$(last_line)" = "gb>" ] && return 0
-        sleep 0.05
-    done
-    return 1
-}
-# wait_any [SECONDS]: true once the last line is an empty primary or continuation prompt.
-wait_any() {
-    local limit=${1:-15} i line
-    for ((i = 0; i < limit * 20; i++)); do
-        line=$(last_line)
-        [ "$line" = "gb>" ] || [ "$line" = "..>" ] && return 0
-        sleep 0.05
-    done
-    return 1
-}
-send() { tm send-keys -t gb "$@"; }
-type_line() {
-    local text=$1
-    [[ $text == *";" ]] && text="${text%;}\\;"
-    send -l -- "$text"; send Enter
-}
-launch() {
-    local i
-    tm kill-server >/dev/null 2>&1
-    for ((i = 0; i < 40; i++)); do tm has-session -t gb 2>/dev/null || break; sleep 0.05; done
-    sleep 0.2
-    tm new-session -d -s gb -x 120 -y 50 \
-        "env -i PATH=$PATH HOME=$WORK/home TERM=xterm NO_COLOR=1 $BIN; echo '[gradbook exited]'; sleep 30"
-    wait_prompt 15
-}
+PREFIX=gbsess GB_COLS=120 GB_ROWS=50 SCREEN_HISTORY=200
+. "$(dirname "$0")/tmux_helpers.sh"
 
 # session NAME STEPS: runs STEPS (one per line) in a fresh REPL, saves, replays.
 #   L text   type a line and wait for the primary prompt (or a continuation prompt)
 #   T text   type a line without waiting
 #   P text   paste: the text's '\n' become line breaks, sent in one go
+#   B text   bracketed paste (as a terminal pastes when readline asks): one entry, then Enter
 #   C        Ctrl-C (after a short pause, so a loop is running)
 #   D        Ctrl-D
 #   W text   wait until text is on the screen
+#   R regex  some screen line matches the extended regex (whole line: anchor it)
+#   N regex  no screen line matches the extended regex
+#   1 regex  exactly one screen line matches it
 #   E path   create the file first (a notebook this session did not write)
 #   S path   the file to save to (default s.gbook in the work folder)
 session() {
     local name=$1 steps=$2 kind rest file="$WORK/$1.gbook" ok=1 out
-    launch || { FAILED=$((FAILED + 1)); echo "FAIL $name: no prompt"; return; }
+    # Each session has its own history and journal, apart from the saved notebooks: a
+    # journal left by the session before would make this one ask to restore it.
+    GB_HOME=$WORK/home-$name
+    mkdir -p "$GB_HOME"
+    launch; wait_prompt 30 || { FAILED=$((FAILED + 1)); echo "FAIL $name: no prompt"; screen | tail -n 5 | sed 's/^/    /'; return; }
     while IFS= read -r step; do
         [ -z "$step" ] && continue
         kind=${step%% *}; rest=${step#* }
@@ -85,9 +42,14 @@ session() {
             T) type_line "$rest" ;;
             # The 'x' keeps the trailing line breaks that $(...) would strip.
             P) rest=$(printf '%bx' "$rest"); send -l -- "${rest%x}"; sleep 0.3; wait_any 20 ;;
+            B) printf '%b' "$rest" > "$WORK/paste.txt"; tm load-buffer -b paste "$WORK/paste.txt"
+               tm paste-buffer -p -d -b paste -t gb; sleep 0.3; send Enter; sleep 0.3; wait_any 20 ;;
             C) sleep 0.8; send C-c; wait_prompt 20 ;;
             D) send C-d; sleep 0.2 ;;
             W) wait_for "$rest" 20 || ok=0 ;;
+            R) screen | grep -qE -- "$rest" || { ok=0; echo "    no line matches: $rest"; } ;;
+            N) ! screen | grep -qE -- "$rest" || { ok=0; echo "    a line matches: $rest"; } ;;
+            1) [ "$(screen | grep -cE -- "$rest")" = 1 ] || { ok=0; echo "    not one line matches: $rest"; } ;;
             E) printf 'precious = 1\n' > "$WORK/$rest" ;;
             S) file="$WORK/$rest" ;;
         esac
@@ -97,6 +59,7 @@ session() {
     if wait_for "saved " 20 && [ $ok = 1 ]; then
         if out=$("$BIN" run "$file" 2>&1) && grep -q " 0 failed" <<< "$out"; then
             PASSED=$((PASSED + 1)); echo "ok   $name: $(tail -n 1 <<< "$out")"
+            [ -n "${KEEP_SAVES:-}" ] && mkdir -p "$KEEP_SAVES" && cp "$file" "$KEEP_SAVES/$name.gbook"
         else
             FAILED=$((FAILED + 1)); echo "FAIL $name: replay"; sed 's/^/    /' <<< "$out"
             sed 's/^/    | /' "$file"
@@ -105,6 +68,7 @@ session() {
         FAILED=$((FAILED + 1)); echo "FAIL $name: session"; screen | tail -n 25 | sed 's/^/    /'
     fi
     type_line ":quit"
+    wait_for "[gradbook exited]" 10
 }
 
 session values "L x = 3
@@ -256,6 +220,55 @@ session error_then_fix "L M = [[1, 2], [2, 4]]
 L inv(M)
 L M = [[2, 0], [0, 2]]
 L inv(M)"
+# Errors inside functions written in earlier entries: drawn where they were written,
+# with a traceback innermost last.
+session traceback_earlier_entries "L function scaled(v)
+L     w = v * 2
+L     return w @ [1, 2, 3]
+L end
+L outer(v) = scaled(v) + 1
+L outer([1, 2])
+W Traceback (most recent call last):
+R ^ --> <repl 1>:3:12
+R ^3 \|     return w @ \[1, 2, 3\]
+R ^  File \"<repl 2>\", line 1, in outer
+R ^  File \"<repl 1>\", line 3, in scaled
+L ok = 1"
+session traceback_recursion "L f(n) = f(n + 1)
+L f(0)
+W Previous line repeated 19999 more times
+L f2(n) = n
+L f2(1)"
+# An unknown name in a later line of a paste: the lines before it run and print.
+session paste_unknown_name_later "P a = 1\nprint(a + 41)\nb = a + nope\nc = 3\n
+W unknown name 'nope'
+R ^42$
+L a"
+session bracketed_paste_unknown_name_later "B a = 1\nprint(a + 41)\nb = a + nope\nc = 3
+W unknown name 'nope'
+R ^42$
+R ^ --> <repl 1>:3:9
+L a + 1"
+session paste_unknown_keyword_later "P xs = [1, 2, 3]\nprint(sum(xs))\nplot(xs, xs, widht=30)\n
+W did you mean 'width'?
+R ^6$
+L plot(xs, xs, width=30, height=6)"
+# The bar is ended on every way out: an early stop, a converged minimize, Ctrl-C.
+session progress_minimize_converges "L p = minimize(x -> sum((x - [1, 2])^2), [0.0, 0.0], Newton(), steps=100)
+R ^\[1, 2\]$
+N \].*\[1, 2\]"
+session progress_fit_stops_early "L seed(1); m = Dense(2, 1); X = randn(16, 2); Y = zeros(16, 1);
+L h = fit(m, X, Y, opt=SGD(lr=0), epochs=10, batch_size=16, val_X=X, val_Y=Y + 5, early_stopping=2);
+L len(h.train)
+R ^3$"
+session progress_ctrl_c_fit "L X = randn(4000, 8);
+L Y = randn(4000, 1);
+L m = Sequential(Dense(8, 64), ReLU(), Dense(64, 1));
+T h = fit(m, X, Y, epochs=100000, batch_size=8);
+C
+L 40 + 2
+R ^42$
+1 ^\[[=> ]*\] [0-9]+/"
 
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

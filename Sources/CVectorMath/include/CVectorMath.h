@@ -37,6 +37,8 @@ void gb_vsoftplus(const double *x, double *y, size_t n);
 /* x[0] + ... + x[n-1], with eight accumulators added in a fixed order (the same result
    on every CPU; AVX2 where available). */
 double gb_sum(const double *x, size_t n);
+/* out[r] = gb_sum(x + r * n, n) for each of `rows` contiguous rows, bit for bit, four rows at a time. */
+void gb_sum_rows(const double *x, size_t rows, size_t n, double *out);
 /* Sum of (x[i] - center)^2, in the same fixed order. */
 double gb_sum_squares(const double *x, size_t n, double center);
 
@@ -44,7 +46,16 @@ double gb_sum_squares(const double *x, size_t n, double center);
 double gb_sum_portable(const double *x, size_t n);
 double gb_sum_squares_portable(const double *x, size_t n, double center);
 
+/* dst[i] = max(dst[i], src[i]) and min, nan winning (NumPy's max and min): one input
+   row folded into a reduction's output row. */
+void gb_vmax_into(double *dst, const double *src, size_t n);
+void gb_vmin_into(double *dst, const double *src, size_t n);
+/* dst[i] += src[i], for sums along a leading axis (each element's additions in the same order). */
+void gb_vadd_into(double *dst, const double *src, size_t n);
+
 /* 1 when this CPU takes the libmvec (and AVX2 reduction) path. */
 int gb_vector_math_accelerated(void);
+/* 1 when atan, atan2 and log1p take eight AVX-512 lanes (CVectorMathWide). */
+int gb_vector_math_wide(void);
 
 #endif

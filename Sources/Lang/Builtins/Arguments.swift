@@ -28,6 +28,8 @@ public struct Arguments {
     var restSpans: [SourceSpan] { layout.restSpans }
     /// The call's span: where a misread name is reported.
     var callSpan: SourceSpan { layout.callSpan }
+    /// Keywords naming no parameter, in call order, for a builtin that `takesKeywords`.
+    public internal(set) var keywords: [(name: String, value: Value, span: SourceSpan)] = []
 
     /// Arguments bound for one call.
     init(builtin: Builtin, values: [Value], rest: [Value], spans: [SourceSpan], restSpans: [SourceSpan],

@@ -28,16 +28,20 @@ extension BuiltinGroup {
             let (value, gradients) = try ParameterTree.valueAndGradient(args["f"], x, args.rest, context, name: "value_and_grad")
             return Value(tuple: [value, gradients])
         },
-        Builtin("jacobian", AutodiffBindings.pointParameters(f: "a function of a tensor returning a tensor"),
-                doc: "Jacobian of f at x: shape f(x).shape + x.shape (outputs are rows, inputs columns).",
+        Builtin("jacobian", AutodiffBindings.pointParameters(f: "a function of a tensor returning a tensor; or a vector of expressions", symbolic: true),
+                doc: "Jacobian of f at x: shape f(x).shape + x.shape (outputs are rows, inputs columns). Of expressions and a list of symbols, the symbolic matrix ∂fᵢ/∂xⱼ.",
                 example: "jacobian(x -> [[1, 2], [3, 4]] @ x, [0, 0])") { args, context in
+            if SymbolicBindings.holdsSymbols(args["f"]) || SymbolicBindings.holdsSymbols(args["x"]) { return try SymbolicBindings.jacobian(args, "f", "x") }
+            try AutodiffBindings.callable(args)
             let x = try args.variable("x")
             let f = AutodiffBindings.function(args["f"], args.rest, context, name: "jacobian")
             return AutodiffBindings.wrap(try AutodiffBindings.run { try jacobian(of: f, at: x) })
         },
-        Builtin("hessian", AutodiffBindings.pointParameters(f: "a function returning one number", structured: true),
-                doc: "Exact Hessian of a scalar function at x (the Jacobian of its gradient): n×n for a vector x. For a list, tuple or dict of tensors pᵢ, entry i is x's structure holding the blocks ∂²f/∂pᵢ∂pⱼ.",
+        Builtin("hessian", AutodiffBindings.pointParameters(f: "a function returning one number; or an expression", structured: true, symbolic: true),
+                doc: "Exact Hessian of a scalar function at x (the Jacobian of its gradient): n×n for a vector x. For a list, tuple or dict of tensors pᵢ, entry i is x's structure holding the blocks ∂²f/∂pᵢ∂pⱼ. Of an expression and a list of symbols, the symbolic matrix ∂²f/∂xᵢ∂xⱼ.",
                 example: "hessian(w -> w[0]^2 * w[1], [1, 2])") { args, context in
+            if SymbolicBindings.any(args["f"]) || SymbolicBindings.holdsSymbols(args["x"]) { return try SymbolicBindings.hessian(args, "f", "x") }
+            try AutodiffBindings.callable(args)
             if !ParameterTree.isLeaf(args["x"]) { return try ParameterTree.hessian(args["f"], args["x"], args.rest, context) }
             let x = try args.variable("x")
             let f = AutodiffBindings.scalarFunction(args["f"], args.rest, context, name: "hessian")
@@ -71,11 +75,18 @@ extension BuiltinGroup {
 /// The glue between language function values and the Autodiff module.
 enum AutodiffBindings {
     /// `value_and_grad`, `jacobian`, `hessian`: f, the point, and f's further arguments.
-    static func pointParameters(f doc: String, structured: Bool = false) -> [Parameter] {
-        [.init("f", .function, doc: doc),
+    static func pointParameters(f doc: String, structured: Bool = false, symbolic: Bool = false) -> [Parameter] {
+        [.init("f", symbolic ? .described("function or expression") : .function, doc: doc),
          structured ? .init("x", ParameterTree.pointType, doc: "the point: a tensor, or a list, tuple or dict of them")
                     : .init("x", .differentiable, doc: "the point"),
          .variadic("args", .any, doc: "further arguments passed to f unchanged")]
+    }
+
+    /// The check `.function` makes, for a builtin whose f may also be an expression.
+    static func callable(_ args: Arguments) throws {
+        guard isCallable(args["f"]) else {
+            throw args.error("f", "\(args.builtin.name)() expects f to be a function or an expression, got \(args["f"].typeName)")
+        }
     }
 
     /// `grad(f)`: a builtin value that evaluates the gradient where it is called.

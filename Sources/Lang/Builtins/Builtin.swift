@@ -19,14 +19,18 @@ public final class Builtin {
     public let example: String
     /// The implementation.
     public let body: (Arguments, CallContext) throws -> Value
+    /// True when keywords that name no parameter are passed on in `Arguments.keywords`
+    /// (`subs(E, x=1)`), not refused.
+    public let takesKeywords: Bool
     /// The parameters' names, in order: `Arguments` finds a name's slot here.
     let names: [String]
     /// How many parameters a call must give (neither defaulted nor variadic).
     let requiredCount: Int
 
     /// A builtin.
-    public init(_ name: String, _ parameters: [Parameter], doc: String, example: String,
+    public init(_ name: String, _ parameters: [Parameter], doc: String, example: String, takesKeywords: Bool = false,
                 body: @escaping (Arguments, CallContext) throws -> Value) {
+        self.takesKeywords = takesKeywords
         self.name = name
         self.parameters = parameters
         self.doc = doc
@@ -51,7 +55,7 @@ public final class Builtin {
             if let d = p.defaultValue { return "\(p.name)=\(ValueFormatter.brief(d))" }
             return p.name
         }
-        return "\(name)(\(ps.joined(separator: ", ")))"
+        return "\(name)(\((ps + (takesKeywords ? ["name=value..."] : [])).joined(separator: ", ")))"
     }
 
     /// `?name` help: the signature, the doc line, each parameter's type,

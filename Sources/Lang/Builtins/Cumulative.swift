@@ -12,11 +12,16 @@ extension BuiltinGroup {
         running("cumprod", doc: "Running product along `axis`; of the flattened tensor when nothing. Its gradient needs nonzero elements.",
                 example: "cumprod([1, 2, 3, 4])",
                 tensor: { try $0.cumulativeProduct(axis: $1) }, variable: { try $0.cumulativeProduct(axis: $1) }),
-        Builtin("diff", [.init("x", .differentiable, doc: "the values, rank ≥ 1"),
-                         .init("n", .integer, default: .number(1), doc: "how many times to take differences, ≥ 0"),
-                         .init("axis", .integer, default: .number(-1), doc: "the axis along which neighbours are subtracted")],
-                doc: "x[i+1] − x[i] along `axis` (default the last), repeated n times; the axis shrinks by n (to 0 at least).",
+        Builtin("diff", [.init("x", .differentiable, doc: "the values, rank ≥ 1; or an expression"),
+                         .init("n", .described("integer or symbol"), default: .number(1), doc: "how many times to take differences, ≥ 0; for an expression, the symbol"),
+                         .init("axis", .described("integer or symbol"), default: .number(-1), doc: "the axis along which neighbours are subtracted; for an expression, an order or the next symbol"),
+                         .variadic("more", .any, doc: "for an expression only: further symbols and orders")],
+                doc: "x[i+1] − x[i] along `axis` (default the last), repeated n times; the axis shrinks by n (to 0 at least). For an expression, its derivative: diff(E, x), diff(E, x, 2), diff(E, x, y).",
                 example: "diff([1, 4, 9, 16])") { args, _ in
+            if Operators.isSymbolic(args["x"]) { return try SymbolicBindings.diff(args, "x", then: ["n", "axis"]) }
+            if let span = args.restSpans.first {
+                throw Diagnostic(.argument, "diff() of a tensor takes 1 to 3 arguments (x, n, axis)", span)
+            }
             let n = try args.int("n")
             guard n >= 0 else { throw args.error("n", "diff() order n must be ≥ 0, got \(n)", kind: .value) }
             var v = try args.variable("x")

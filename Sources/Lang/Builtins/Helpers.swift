@@ -15,6 +15,7 @@ enum BuiltinHelpers {
             let x = args["x"]
             if let scalar, case .number(let n) = x { return .number(scalar(n)) }
             if case .variable(let v) = x { return .variable(try variable(v)) }
+            if Operators.isSymbolic(x) { return try SymbolicBindings.function(name, args, "x") }
             return Operators.wrap(try tensor(try args.tensor("x")))
         }
     }

@@ -20,17 +20,20 @@ extension BuiltinGroup {
         },
         Builtin("inv", [.init("A", .differentiable, doc: "a square matrix")], doc: "Inverse of a square matrix; a singular one is an error.",
                 example: "inv([[2, 0], [0, 4]])") { args, _ in
+            if Operators.isSymbolic(args["A"]) { return try SymbolicBindings.inv(args, "A") }
             let r = try args.variable("A").inverse()
             return BuiltinHelpers.result(r, differentiable: args.isVariable("A"))
         },
         Builtin("solve", [.init("A", .differentiable, doc: "a square matrix"),
                           .init("b", .differentiable, doc: "the right-hand side, a vector or matrix")], doc: "x with A x = b, for a square A (b a vector or matrix).",
                 example: "solve([[3, 1], [1, 2]], [9, 8])") { args, _ in
+            if SymbolicBindings.any(args["A"], args["b"]) { return try SymbolicBindings.solve(args, "A", "b") }
             let r = try args.variable("A").solve(try args.variable("b"))
             return BuiltinHelpers.result(r, differentiable: args.isVariable("A") || args.isVariable("b"))
         },
         Builtin("det", [.init("A", .differentiable, doc: "a square matrix")], doc: "Determinant of a square matrix.",
                 example: "det([[1, 2], [3, 4]])") { args, _ in
+            if Operators.isSymbolic(args["A"]) { return try SymbolicBindings.det(args, "A") }
             let r = try args.variable("A").determinant()
             return BuiltinHelpers.result(r, differentiable: args.isVariable("A"))
         },

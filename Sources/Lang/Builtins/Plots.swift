@@ -19,6 +19,8 @@ enum PlotBuiltins {
         Parameter("title", .string, default: .nothing, doc: "the heading above the plot"),
         Parameter("xlabel", .string, default: .nothing, doc: "the horizontal axis' name"),
         Parameter("ylabel", .string, default: .nothing, doc: "the vertical axis' name"),
+        Parameter("width", .integer, default: .nothing, doc: "columns of the terminal drawing, 8 to 1000 (default: the terminal's width; 72 off a terminal)"),
+        Parameter("height", .integer, default: .nothing, doc: "rows of the terminal drawing, 3 to 500 (default 18)"),
     ]
 
     /// The group the registry lists.
@@ -28,7 +30,7 @@ enum PlotBuiltins {
                          Parameter("upper", .number, default: .nothing, doc: "b for plot(f, a, b)"),
                          Parameter("label", .described("string or list of strings"), default: .nothing, doc: "the legend, one per series"),
                          Parameter("n", .integer, default: .number(200), doc: "points sampled for plot(f, a, b), 2 to 100000")] + labelled,
-                doc: "Line plot: plot(y), plot(x, y), plot(x, [y1, y2]) or plot(f, a, b); label= a string or a list of strings; plot(history) draws fit's train and validation loss per epoch.",
+                doc: "Line plot: plot(y), plot(x, y), plot(x, [y1, y2]) or plot(f, a, b); label= a string or a list of strings; plot(history) draws fit's train and validation loss per epoch; width= and height= size the terminal drawing.",
                 example: "plot(linspace(0, 6.28, 50), sin(linspace(0, 6.28, 50)), label=\"sin\")") { args, context in
             try show(lineSpec(args, context, kind: .line), args, context)
         },
@@ -111,6 +113,16 @@ enum PlotBuiltins {
         if args.has("title") { spec.title = try args.string("title") }
         if args.has("xlabel") { spec.xlabel = try args.string("xlabel") }
         if args.has("ylabel") { spec.ylabel = try args.string("ylabel") }
+        if args.has("width") {
+            let w = try args.int("width")
+            guard (8...1000).contains(w) else { throw args.error("width", "width= needs 8 to 1000 columns, got \(w)", kind: .value) }
+            spec.width = w
+        }
+        if args.has("height") {
+            let h = try args.int("height")
+            guard (3...500).contains(h) else { throw args.error("height", "height= needs 3 to 500 rows, got \(h)", kind: .value) }
+            spec.height = h
+        }
         context.emit(.plot(spec))
         return .nothing
     }

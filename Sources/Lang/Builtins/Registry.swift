@@ -19,6 +19,7 @@ public enum Registry {
         .autodiff,
         .nn, .convolutionRecurrent, .optimisers, .data, .datasets, .localModels,
         .plots,
+        .symbolic,
     ]
 
     /// Every builtin by name (a later group wins a name clash).

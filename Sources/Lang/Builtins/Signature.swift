@@ -157,6 +157,9 @@ extension ParameterType {
         case .tensor, .differentiable:
             switch value {
             case .number, .bool, .tensor, .variable: return nil
+            // A differentiable builtin with a symbolic form (diff, det, exp…) takes expressions too;
+            // one without says so from its accessor.
+            case .object(let o) where self == .differentiable && o.object is SymbolicValue: return nil
             default: return .kind
             }
         case .function, .loss: return ParameterType.isCallable(value) ? nil : .kind

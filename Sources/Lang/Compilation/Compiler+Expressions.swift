@@ -104,21 +104,26 @@ extension Compiler {
             }
         case .global:
             let p = machine.global(name)
+            guard assignedGlobals.contains(name) else { return lateGlobal(name, span) }
             return { _ in
                 let v = p.pointee
                 if case .undefined = v { throw Compiler.unassigned(name, span) }
                 return v
             }
         case .none:
-            // A global read from a function body, bound late: it may be defined by
-            // an entry after this one, so an undefined one is unknown only at the call.
-            let p = machine.global(name)
-            let m = machine
-            return { _ in
-                let v = p.pointee
-                if case .undefined = v { throw Compiler.unknownGlobal(name, span, m) }
-                return v
-            }
+            return lateGlobal(name, span)
+        }
+    }
+
+    /// A global that this chunk does not assign, bound late: an earlier statement or a
+    /// later entry may define it, so an undefined one is unknown only when the read runs.
+    private func lateGlobal(_ name: String, _ span: SourceSpan) -> Eval {
+        let p = machine.global(name)
+        let m = machine
+        return { _ in
+            let v = p.pointee
+            if case .undefined = v { throw Compiler.unknownGlobal(name, span, m) }
+            return v
         }
     }
 
@@ -130,6 +135,14 @@ extension Compiler {
             notes.append("did you mean '\(s)'?")
         }
         return Diagnostic(.name, "unknown name '\(name)'", span, notes: notes)
+    }
+
+    /// The error for reading the top-level global `name` while it is undefined: used
+    /// before its assignment when the chunk assigns it, else an unknown name.
+    func undefinedGlobal(_ name: String, _ span: SourceSpan) -> () -> Diagnostic {
+        if assignedGlobals.contains(name) { return { Compiler.unassigned(name, span) } }
+        let m = machine
+        return { Compiler.unknownGlobal(name, span, m) }
     }
 
     static func unassigned(_ name: String, _ span: SourceSpan) -> Diagnostic {
@@ -219,6 +232,7 @@ extension Compiler {
     /// in top-level loops, which use globals).
     private func globalLeft(_ op: BinaryOperator, _ p: UnsafeMutablePointer<Value>, _ name: String,
                             _ nameSpan: SourceSpan, _ r: Expr, _ span: SourceSpan, _ scope: FunctionScope?) -> Eval? {
+        let fail = undefinedGlobal(name, nameSpan)
         if case .number(let k, _) = r {
             let kv = Value.number(k)
             switch op {
@@ -226,14 +240,14 @@ extension Compiler {
                 return { _ in
                     let x = p.pointee
                     if case .number(let q) = x { return .number(q + k) }
-                    if case .undefined = x { throw Compiler.unassigned(name, nameSpan) }
+                    if case .undefined = x { throw fail() }
                     return try Operators.binary(op, x, kv, span)
                 }
             case .multiply:
                 return { _ in
                     let x = p.pointee
                     if case .number(let q) = x { return .number(q * k) }
-                    if case .undefined = x { throw Compiler.unassigned(name, nameSpan) }
+                    if case .undefined = x { throw fail() }
                     return try Operators.binary(op, x, kv, span)
                 }
             default:
@@ -247,7 +261,7 @@ extension Compiler {
                 let y = try c(b)
                 let x = p.pointee
                 if case .number(let q) = x, case .number(let w) = y { return .number(q + w) }
-                if case .undefined = x { throw Compiler.unassigned(name, nameSpan) }
+                if case .undefined = x { throw fail() }
                 return try Operators.binary(op, x, y, span)
             }
         case .multiply:
@@ -255,7 +269,7 @@ extension Compiler {
                 let y = try c(b)
                 let x = p.pointee
                 if case .number(let q) = x, case .number(let w) = y { return .number(q * w) }
-                if case .undefined = x { throw Compiler.unassigned(name, nameSpan) }
+                if case .undefined = x { throw fail() }
                 return try Operators.binary(op, x, y, span)
             }
         default:
@@ -331,6 +345,7 @@ extension Compiler {
         let defaults = f.parameters.map { p in p.defaultValue.map { expression($0, parentScope) } }
         let sources = fscope.captureSources
         let name = f.name ?? "lambda", names = f.parameters.map(\.name), frameSize = fscope.frameSize, span = f.span
+        let chunk = source
         return { b in
             var captures: [Cell] = []
             for source in sources {
@@ -346,7 +361,8 @@ extension Compiler {
             var defaultValues: [Value?] = []
             for d in defaults { defaultValues.append(try d?(b)) }
             return .function(Function(name: name, parameterNames: names, defaults: defaultValues,
-                                      frameSize: frameSize, captures: captures, span: span, body: withCells))
+                                      frameSize: frameSize, captures: captures, span: span, source: chunk,
+                                      body: withCells))
         }
     }
 }

@@ -14,6 +14,11 @@ enum Flow {
 struct Compiler {
     let machine: Machine
     let scopes: [ObjectIdentifier: FunctionScope]
+    /// The chunk being compiled: the functions it defines keep it for their errors.
+    let source: SourceText
+    /// Globals the chunk assigns somewhere (the resolver's list), to tell a name read
+    /// before its assignment from one that is not defined at all.
+    let assignedGlobals: Set<String>
 
     /// A top-level statement as a closure returning the value to echo (`nothing` for none).
     func topLevel(_ s: Stmt) -> Eval {

@@ -60,40 +60,39 @@ enum Resolution {
 
 /// Finds every variable's home before anything runs (jlox's Resolver): slots
 /// for function locals, captures for closures, globals for the top level; and
-/// reports unknown names, `return` outside a function and `break` outside a
-/// loop as errors with spans.
+/// reports `return` outside a function and `break` outside a loop as errors with
+/// spans. An unknown name is not an error here: it fails when its statement runs,
+/// so a script prints everything before it (Python's NameError).
 struct Resolver {
     /// Scopes of every function in the chunk, by declaration identity.
     private(set) var scopes: [ObjectIdentifier: FunctionScope] = [:]
-    private var isKnownGlobal: (String) -> Bool
-    private var chunkGlobals: Set<String> = []
-    private var allNames: () -> [String]
+    /// Globals the chunk assigns somewhere: reading one before it is assigned is
+    /// "used before it is assigned", any other undefined global an unknown name.
+    private(set) var chunkGlobals: Set<String> = []
     private var loopDepth = 0
 
-    init(isKnownGlobal: @escaping (String) -> Bool, allNames: @escaping () -> [String]) {
-        self.isKnownGlobal = isKnownGlobal
-        self.allNames = allNames
-    }
 
     /// Resolves a chunk's top-level statements.
     mutating func resolve(_ program: [Stmt]) throws {
-        collectAssigned(program, into: &chunkGlobals)
+        collectAssigned(program, into: &chunkGlobals, compound: false)
         for s in program { try statement(s, scope: nil) }
     }
 
-    /// Names a block assigns (not looking inside nested functions).
-    private func collectAssigned(_ body: [Stmt], into names: inout Set<String>) {
+    /// Names a block assigns (not looking inside nested functions). With `compound`
+    /// false, `x += 1` does not count: at the top level it reads a global that must
+    /// exist already, and an undefined one is an unknown name.
+    private func collectAssigned(_ body: [Stmt], into names: inout Set<String>, compound: Bool = true) {
         for s in body {
             switch s {
-            case .assign(let t, _, _, _, _): collectTarget(t, into: &names)
+            case .assign(let t, let op, _, _, _): if compound || op == nil { collectTarget(t, into: &names) }
             case .function(let f): if let n = f.name { names.insert(n) }
             case .if(let branches, let elseBody, _):
-                for (_, b) in branches { collectAssigned(b, into: &names) }
-                if let e = elseBody { collectAssigned(e, into: &names) }
+                for (_, b) in branches { collectAssigned(b, into: &names, compound: compound) }
+                if let e = elseBody { collectAssigned(e, into: &names, compound: compound) }
             case .for(let t, _, let b, _):
                 collectTarget(t, into: &names)
-                collectAssigned(b, into: &names)
-            case .while(_, let b, _): collectAssigned(b, into: &names)
+                collectAssigned(b, into: &names, compound: compound)
+            case .while(_, let b, _): collectAssigned(b, into: &names, compound: compound)
             default: break
             }
         }
@@ -131,26 +130,15 @@ struct Resolver {
         return nil
     }
 
-    private func checkName(_ name: String, _ span: SourceSpan, scope: FunctionScope?) throws {
+    /// Captures `name` from an enclosing function when one has it. Any other name is a
+    /// global, bound late: the read checks it when it runs (an entry or statement
+    /// before it may define it), so nothing here fails.
+    private func checkName(_ name: String, _ span: SourceSpan, scope: FunctionScope?) {
         var s = scope
         while let cur = s {
             if cur.slots[name] != nil { _ = Resolver.lookup(name, in: scope); return }
             s = cur.parent
         }
-        if chunkGlobals.contains(name) || isKnownGlobal(name) { return }
-        // Inside a function body an unknown name binds late to the global of that
-        // name (a later entry may define it); the read checks it when the call runs.
-        if scope != nil { return }
-        var notes: [String] = []
-        var candidates = Array(chunkGlobals) + allNames()
-        s = scope
-        while let cur = s { candidates += cur.slots.keys; s = cur.parent }
-        if let hint = Hints.unknownName(name) {
-            notes.append(hint)
-        } else if let suggestion = Suggest.closest(to: name, in: candidates) {
-            notes.append("did you mean '\(suggestion)'?")
-        }
-        throw Diagnostic(.name, "unknown name '\(name)'", span, notes: notes)
     }
 
     private mutating func function(_ f: FunctionDecl, parent: FunctionScope?) throws {
@@ -220,7 +208,7 @@ struct Resolver {
     private mutating func target(_ t: AssignTarget, compound: Bool, scope: FunctionScope?) throws {
         switch t {
         case .name(let n, let span):
-            if compound { try checkName(n, span, scope: scope) }
+            if compound { checkName(n, span, scope: scope) }
             if scope != nil { _ = Resolver.lookup(n, in: scope) }
         case .index(let base, let items, _):
             try expression(base, scope: scope)
@@ -268,7 +256,7 @@ struct Resolver {
     private mutating func expression(_ e: Expr, scope: FunctionScope?) throws {
         switch e {
         case .number, .string, .bool, .nothing: break
-        case .name(let n, let span): try checkName(n, span, scope: scope)
+        case .name(let n, let span): checkName(n, span, scope: scope)
         case .list(let xs, _), .tuple(let xs, _): for x in xs { try expression(x, scope: scope) }
         case .dict(let entries, _):
             for (k, v) in entries {

@@ -14,6 +14,21 @@ public struct FileAccess: Sendable, Equatable {
     public var base: String
     /// The canonical folders that may be touched, or nil for no confinement.
     public var roots: [String]?
+    /// Who confined the session; only the message of a refusal differs.
+    public var confiner = Confiner.replay
+
+    /// Who confined a session, which decides how a refusal says to widen it.
+    public enum Confiner: Sendable, Equatable {
+        /// Replay (`run`, `export`), by default.
+        case replay
+        /// A person, with `gradbook --allow-files DIR` at the prompt or on a script.
+        case prompt
+        /// A kernelspec whose command line has `--allow-files` (`kernel install --allow-files`).
+        case kernelspec
+    }
+
+    /// Whether a person or a kernelspec asked for the confinement, rather than replay.
+    public var isRequested: Bool { roots != nil && confiner != .replay }
 
     /// No confinement; relative paths resolve against the process's folder.
     public static var unconfined: FileAccess {
@@ -29,6 +44,14 @@ public struct FileAccess: Sendable, Equatable {
         return FileAccess(base: base, roots: [base] + extra)
     }
 
+    /// What `--allow-files` confines a prompt, script or kernel to: the current folder,
+    /// the `allowing` folders and what is below them.
+    public static func requested(allowing: [String], by confiner: Confiner = .prompt) -> FileAccess {
+        var access = confined(to: PathResolution.currentDirectory(), allowing: allowing)
+        access.confiner = confiner
+        return access
+    }
+
     /// Unconfined, but relative paths still start in `folder` (`--trust` on replay).
     public static func trusting(_ folder: String) -> FileAccess {
         FileAccess(base: PathResolution.canonical(folder, relativeTo: PathResolution.currentDirectory()), roots: nil)
@@ -42,10 +65,28 @@ public struct FileAccess: Sendable, Equatable {
         public var resolved: String
         /// The folder the session is confined to.
         public var folder: String
+        /// The other folders it may touch.
+        public var allowed: [String] = []
+        /// Who confined the session.
+        public var confiner = Confiner.replay
         /// The message shown in the cell.
         public var description: String {
-            "\"\(path)\" is outside the notebook's folder (it resolves to \(resolved)); "
-                + "replay may touch only \(folder) and below: allow it with --allow-files DIR or --trust"
+            let folders = ([folder] + allowed).joined(separator: ", ")
+            let outside = "\"\(path)\" is outside the folders this session may touch (it resolves to \(resolved)): "
+            switch confiner {
+            case .prompt:
+                return outside + "it was started with --allow-files, which confines file builtins to \(folders) "
+                    + "and below; start it again with another --allow-files DIR, or without --allow-files to lift the confinement"
+            case .kernelspec:
+                return outside + "its kernelspec starts it with --allow-files, which confines file builtins to "
+                    + "\(folders) and below; install the kernelspec again (gradbook kernel install) with another "
+                    + "--allow-files DIR, or without --allow-files to lift the confinement"
+            case .replay:
+                break
+            }
+            let also = allowed.isEmpty ? "" : " (and \(allowed.joined(separator: ", ")))"
+            return "\"\(path)\" is outside the notebook's folder (it resolves to \(resolved)); "
+                + "replay may touch only \(folder) and below\(also): allow it with --allow-files DIR or --trust"
         }
     }
 
@@ -59,6 +100,7 @@ public struct FileAccess: Sendable, Equatable {
         }
         let resolved = PathResolution.canonical(path, relativeTo: base)
         if roots.contains(where: { PathResolution.isInside(resolved, $0) }) { return resolved }
-        throw Refusal(path: path, resolved: resolved, folder: base)
+        throw Refusal(path: path, resolved: resolved, folder: base, allowed: Array(roots.dropFirst()),
+                      confiner: confiner)
     }
 }

@@ -16,19 +16,22 @@ public final class Function {
     let body: (UnsafeMutablePointer<Value>) throws -> Value
     /// Where it was defined.
     let span: SourceSpan
+    /// The chunk it was written in: errors inside it are drawn against this text.
+    let source: SourceText
     /// `parameterNames.count`, kept flat for the call fast path.
     let arity: Int
     /// True when `captures` is non-empty: only closures need the callee in slot 0.
     let isClosure: Bool
 
     init(name: String, parameterNames: [String], defaults: [Value?], frameSize: Int, captures: [Cell],
-         span: SourceSpan, body: @escaping (UnsafeMutablePointer<Value>) throws -> Value) {
+         span: SourceSpan, source: SourceText, body: @escaping (UnsafeMutablePointer<Value>) throws -> Value) {
         self.name = name
         self.parameterNames = parameterNames
         self.defaults = defaults
         self.frameSize = frameSize
         self.captures = captures
         self.span = span
+        self.source = source
         self.body = body
         self.arity = parameterNames.count
         self.isClosure = !captures.isEmpty

@@ -137,7 +137,7 @@ final class Machine {
         defer { leave(f, base: base) }
         if f.isClosure { base[0] = callee }
         for (i, v) in values.enumerated() { base[i + 1] = v }
-        return try f.body(base)
+        do { return try f.body(base) } catch { throw Diagnostic.unwinding(error, from: f, calledAt: span) }
     }
 
     /// Runs `f` on the frame at `base` after `enter` succeeded and the arguments are in
@@ -162,7 +162,8 @@ final class Machine {
             for i in 0..<f.arity { base[i + 1] = .undefined }
             throw error
         }
-        return try run(f, base: base)
+        // The traceback is built here, on the way out of a failed call only.
+        do { return try run(f, base: base) } catch { throw Diagnostic.unwinding(error, from: f, calledAt: span) }
     }
 
     /// Checks depth and stack room, counts the call.
@@ -231,6 +232,7 @@ final class Machine {
         var spans = [SourceSpan](repeating: span, count: params.count)
         var rest: [Value] = []
         var restSpans: [SourceSpan] = []
+        var extra: [(name: String, value: Value, span: SourceSpan)] = []
         var p = 0
         for (k, v) in positional.enumerated() {
             let vspan = argumentSpans?[k] ?? span
@@ -253,6 +255,7 @@ final class Machine {
         for (k, (name, v)) in keywords.enumerated() {
             let kspan = keywordSpans?[k] ?? span
             guard let i = b.index(of: name), !params[i].isVariadic else {
+                if b.takesKeywords { extra.append((name, v, kspan)); continue }
                 throw Machine.unknownKeyword(name, of: b.name, names: b.names, signature: b.signature, at: kspan)
             }
             if values[i] != nil {
@@ -290,7 +293,8 @@ final class Machine {
                 try Arguments.check(b, i, bound[i], spans[i])
             }
         }
-        let args = Arguments(builtin: b, values: bound, rest: rest, spans: spans, restSpans: restSpans, callSpan: span)
+        var args = Arguments(builtin: b, values: bound, rest: rest, spans: spans, restSpans: restSpans, callSpan: span)
+        args.keywords = extra
         return try perform(b, args, base: base, span: span)
     }
 
@@ -298,7 +302,9 @@ final class Machine {
     @inline(__always)
     func perform(_ b: Builtin, _ args: Arguments, base: UnsafeMutablePointer<Value>, span: SourceSpan) throws -> Value {
         do {
-            return try b.body(args, CallContext(machine: self, base: base, span: span))
+            let result = try b.body(args, CallContext(machine: self, base: base, span: span))
+            try Machine.refuseOverdraft(result, at: span)
+            return result
         } catch let d as Diagnostic {
             throw d
         } catch {

@@ -31,7 +31,9 @@ enum Operators {
 
     static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, _ span: SourceSpan) throws -> Value {
         do {
-            return try binaryUnchecked(op, a, b, span)
+            let result = try binaryUnchecked(op, a, b, span)
+            try Machine.refuseOverdraft(result, at: span)
+            return result
         } catch let d as Diagnostic {
             throw d
         } catch {
@@ -68,6 +70,8 @@ enum Operators {
             }
         case (.list(let x), .list(let y)) where op == .add:
             return .list(ListBox(x.items + y.items))
+        case (.object, _), (_, .object):
+            if let v = try symbolicBinary(op, a, b, span) ?? collectionBinary(op, a, b, span) { return v }
         default:
             if let v = try collectionBinary(op, a, b, span) { return v }
         }
@@ -154,9 +158,17 @@ enum Operators {
         switch v {
         case .number(let x): return .number(-x)
         case .bool(let b): return .number(b ? -1 : 0)
-        case .tensor(let t): return Value(-t.tensor)
-        case .variable(let x): return .variable(-x)
-        default: throw Diagnostic(.type, "cannot negate a \(v.typeName)", span)
+        case .tensor(let t):
+            let result = Value(-t.tensor)
+            try Machine.refuseOverdraft(result, at: span)
+            return result
+        case .variable(let x):
+            let result = Value.variable(-x)
+            try Machine.refuseOverdraft(result, at: span)
+            return result
+        default:
+            if let r = symbolicNegate(v) { return r }
+            throw Diagnostic(.type, "cannot negate a \(v.typeName)", span)
         }
     }
 
@@ -204,7 +216,7 @@ enum Operators {
             for v in values { xs.append(number(v) ?? 0) }
             return allBoolean ? Value(boolean: Tensor(xs)) : Value(Tensor(xs))
         }
-        guard allNumeric else { return .list(ListBox(values)) }
+        guard allNumeric else { return try symbolicList(values, span) ?? .list(ListBox(values)) }
         do {
             if anyVariable {
                 let parts = values.compactMap { lift($0) }
@@ -295,6 +307,7 @@ enum Operators {
         case .string, .tuple, .dict:
             return try indexCollection(base, items, span)
         default:
+            if let v = try symbolicIndex(base, items, span) { return v }
             throw Diagnostic(.type, "a \(base.typeName) cannot be indexed", span)
         }
     }
@@ -466,7 +479,9 @@ enum Operators {
         case .tuple(let t): return t.items
         case .dict(let d): return d.keys.map(\.value)
         case .string(let s): return s.value.map { Value(String($0)) }
-        default: throw Diagnostic(.type, "cannot iterate over a \(v.typeName)", span)
+        default:
+            if let items = symbolicElements(v) { return items }
+            throw Diagnostic(.type, "cannot iterate over a \(v.typeName)", span)
         }
     }
 

@@ -18,6 +18,8 @@ public struct Echo {
     public var text: String
     /// The tensor shown: a tensor value, or a differentiable variable's value; nil otherwise.
     public var tensor: Tensor?
+    /// The expression or symbolic matrix shown, for math display and canonical replay; nil otherwise.
+    public var symbolic: SymbolicEcho?
 
     init(text: String, value: Value) {
         self.text = text
@@ -26,6 +28,7 @@ public struct Echo {
         case .variable(let x): tensor = x.value
         default: tensor = nil
         }
+        if case .object(let o) = value, let s = o.object as? SymbolicValue { symbolic = SymbolicEcho(s) }
     }
 }
 

@@ -1,0 +1,15 @@
+// swift-tools-version:6.0
+// The Symbolic benchmark, a package of its own so it builds against the library
+// product without adding a target to the root package.
+import PackageDescription
+
+let package = Package(
+    name: "SymbolicBench",
+    dependencies: [.package(path: "../..")],
+    targets: [
+        .executableTarget(
+            name: "SymbolicBench",
+            dependencies: [.product(name: "Symbolic", package: "main")]),
+    ],
+    swiftLanguageModes: [.v5]
+)
