@@ -2,9 +2,10 @@
 import PackageDescription
 
 // Swift code is built for the architecture's baseline (no -target-cpu), so the binary
-// runs on every x86-64 CPU and builds on arm64. The kernels that gain from AVX2 live in
-// the C target CVectorMath, which picks a per-CPU version at run time (the AVX-512
-// ones in CVectorMathWide, which it calls only on CPUs that have AVX-512F).
+// runs on every x86-64 CPU and builds on arm64. The kernels that gain from AVX2 are
+// reached through the C target CVectorMath, which picks a per-CPU version at run time:
+// the four-lane ones in CVectorMathAVX2 on CPUs with AVX2 and FMA, the AVX-512 ones in
+// CVectorMathWide on CPUs that have AVX-512F.
 
 let package = Package(
     name: "Gradbook",
@@ -24,11 +25,16 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .systemLibrary(name: "CZMQ", path: "Sources/CZMQ"),
-        .target(name: "CVectorMath", dependencies: ["CVectorMathWide"],
+        .target(name: "CVectorMath", dependencies: ["CVectorMathAVX2", "CVectorMathWide"],
+                linkerSettings: [.linkedLibrary("m")]),
+        // AVX2 and FMA for this one file, AVX-512 for the next: clang passes 256- and
+        // 512-bit vectors to libmvec in registers only when the whole file targets the
+        // instruction set (see FourLane.c and Wide.c). Other architectures ignore the
+        // features with a warning; the files are empty for them.
+        .target(name: "CVectorMathAVX2",
+                cSettings: [.unsafeFlags(["-Xclang", "-target-feature", "-Xclang", "+avx2",
+                                          "-Xclang", "-target-feature", "-Xclang", "+fma"])],
                 linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
-        // AVX-512 for this one file: clang passes 512-bit vectors to libmvec in registers
-        // only when the whole file targets AVX-512 (see Wide.c). Other architectures
-        // ignore the feature with a warning; the file is empty for them.
         .target(name: "CVectorMathWide",
                 cSettings: [.unsafeFlags(["-Xclang", "-target-feature", "-Xclang", "+avx512f",
                                           "-Xclang", "-target-feature", "-Xclang", "+evex512"])],

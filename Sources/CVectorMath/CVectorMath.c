@@ -6,25 +6,7 @@
 #if defined(__x86_64__)
 #include <immintrin.h>
 
-#define AVX2 __attribute__((target("avx2,fma")))
-
-/* glibc's libmvec AVX2 variants (vector ABI names: 'd' = AVX2, N4 = four lanes). */
-AVX2 __m256d _ZGVdN4v_exp(__m256d);
-AVX2 __m256d _ZGVdN4v_log(__m256d);
-AVX2 __m256d _ZGVdN4v_tanh(__m256d);
-AVX2 __m256d _ZGVdN4v_sin(__m256d);
-AVX2 __m256d _ZGVdN4v_cos(__m256d);
-AVX2 __m256d _ZGVdN4v_log1p(__m256d);
-AVX2 __m256d _ZGVdN4v_expm1(__m256d);
-AVX2 __m256d _ZGVdN4v_log2(__m256d);
-AVX2 __m256d _ZGVdN4v_log10(__m256d);
-AVX2 __m256d _ZGVdN4v_tan(__m256d);
-AVX2 __m256d _ZGVdN4v_asin(__m256d);
-AVX2 __m256d _ZGVdN4v_acos(__m256d);
-AVX2 __m256d _ZGVdN4v_atan(__m256d);
-AVX2 __m256d _ZGVdN4v_sinh(__m256d);
-AVX2 __m256d _ZGVdN4v_cosh(__m256d);
-AVX2 __m256d _ZGVdN4vv_atan2(__m256d, __m256d);
+#include "CVectorMathAVX2.h"
 
 static int accelerated = -1;
 
@@ -47,55 +29,41 @@ int gb_vector_math_wide(void) {
     return wide;
 }
 
-/* The tail (n % 4 elements) goes through a zero-padded vector so results do not
-   depend on where an element sits in the buffer. */
-#define VECTOR_MAP(NAME, VFUNC, SFUNC)                                          \
-    AVX2 static void NAME##_avx2(const double *x, double *y, size_t n) {        \
-        size_t i = 0;                                                           \
-        for (; i + 4 <= n; i += 4)                                              \
-            _mm256_storeu_pd(y + i, VFUNC(_mm256_loadu_pd(x + i)));             \
-        if (i < n) {                                                            \
-            double in[4] = {0, 0, 0, 0}, out[4];                                \
-            for (size_t k = 0; i + k < n; k++) in[k] = x[i + k];                \
-            _mm256_storeu_pd(out, VFUNC(_mm256_loadu_pd(in)));                  \
-            for (size_t k = 0; i + k < n; k++) y[i + k] = out[k];               \
-        }                                                                       \
-    }                                                                           \
+/* This file is compiled for the baseline CPU and only chooses: the four-lane loops live
+   in CVectorMathAVX2 (and the eight-lane ones in CVectorMathWide), each a file compiled
+   whole for its instruction set, because only there does clang pass vectors to libmvec
+   in registers as its ABI requires (see FourLane.c). Nothing in this file may call
+   libmvec itself. */
+#define VECTOR_MAP(NAME, FOUR, SFUNC)                                           \
     void NAME(const double *x, double *y, size_t n) {                           \
-        if (gb_vector_math_accelerated()) { NAME##_avx2(x, y, n); return; }     \
+        if (gb_vector_math_accelerated()) { FOUR(x, y, n); return; }            \
         for (size_t i = 0; i < n; i++) y[i] = SFUNC(x[i]);                      \
     }
 
-VECTOR_MAP(gb_vexp, _ZGVdN4v_exp, exp)
-VECTOR_MAP(gb_vlog, _ZGVdN4v_log, log)
-VECTOR_MAP(gb_vtanh, _ZGVdN4v_tanh, tanh)
-VECTOR_MAP(gb_vsin, _ZGVdN4v_sin, sin)
-VECTOR_MAP(gb_vcos, _ZGVdN4v_cos, cos)
-VECTOR_MAP(gb_vexpm1, _ZGVdN4v_expm1, expm1)
-VECTOR_MAP(gb_vlog2, _ZGVdN4v_log2, log2)
-VECTOR_MAP(gb_vlog10, _ZGVdN4v_log10, log10)
-VECTOR_MAP(gb_vtan, _ZGVdN4v_tan, tan)
-VECTOR_MAP(gb_vasin, _ZGVdN4v_asin, asin)
-VECTOR_MAP(gb_vacos, _ZGVdN4v_acos, acos)
+static double sigmoid1(double v) { return 1.0 / (1.0 + exp(-v)); }
+static double softplus1(double v) { return (v > 0 ? v : 0) + log1p(exp(-fabs(v))); }
 
-/* log1p: a lane at or below -1 (or nan, or +inf) sends libmvec's whole vector down
-   its scalar path, and a sixth of normal samples are below -1, which cost 60% of the
-   time. Such lanes go in as 0 and get scalar libm's values here: nan (x86's default
-   nan, as libm returns) below -1, -inf at -1, nan and +inf themselves. */
-AVX2 static __m256d log1p4(__m256d v) {
-    const __m256d minusOne = _mm256_set1_pd(-1.0);
-    __m256d ok = _mm256_and_pd(_mm256_cmp_pd(v, minusOne, _CMP_GT_OQ),
-                               _mm256_cmp_pd(v, _mm256_set1_pd(INFINITY), _CMP_LT_OQ));
-    if (_mm256_movemask_pd(ok) == 0xF) return _ZGVdN4v_log1p(v);
-    __m256d r = _ZGVdN4v_log1p(_mm256_and_pd(v, ok));
-    const __m256d invalid = _mm256_castsi256_pd(_mm256_set1_epi64x((long long)0xfff8000000000000ULL));
-    __m256d special = _mm256_blendv_pd(_mm256_add_pd(v, v), invalid, _mm256_cmp_pd(v, minusOne, _CMP_LT_OQ));
-    special = _mm256_blendv_pd(special, _mm256_set1_pd(-INFINITY), _mm256_cmp_pd(v, minusOne, _CMP_EQ_OQ));
-    return _mm256_blendv_pd(special, r, ok);
-}
-
-VECTOR_MAP(gb_vlog1p_four, log1p4, log1p)
-VECTOR_MAP(gb_vatan_four, _ZGVdN4v_atan, atan)
+VECTOR_MAP(gb_vexp, gb_avx2_exp, exp)
+VECTOR_MAP(gb_vlog, gb_avx2_log, log)
+VECTOR_MAP(gb_vtanh, gb_avx2_tanh, tanh)
+VECTOR_MAP(gb_vsin, gb_avx2_sin, sin)
+VECTOR_MAP(gb_vcos, gb_avx2_cos, cos)
+VECTOR_MAP(gb_vexpm1, gb_avx2_expm1, expm1)
+VECTOR_MAP(gb_vlog2, gb_avx2_log2, log2)
+VECTOR_MAP(gb_vlog10, gb_avx2_log10, log10)
+VECTOR_MAP(gb_vtan, gb_avx2_tan, tan)
+VECTOR_MAP(gb_vasin, gb_avx2_asin, asin)
+VECTOR_MAP(gb_vacos, gb_avx2_acos, acos)
+VECTOR_MAP(gb_vsinh, gb_avx2_sinh, sinh)
+VECTOR_MAP(gb_vcosh, gb_avx2_cosh, cosh)
+VECTOR_MAP(gb_vsigmoid, gb_avx2_sigmoid, sigmoid1)
+VECTOR_MAP(gb_vsoftplus, gb_avx2_softplus, softplus1)
+VECTOR_MAP(gb_vfloor, gb_avx2_floor, floor)
+VECTOR_MAP(gb_vceil, gb_avx2_ceil, ceil)
+VECTOR_MAP(gb_vtrunc, gb_avx2_trunc, trunc)
+VECTOR_MAP(gb_vrint, gb_avx2_rint, nearbyint)
+VECTOR_MAP(gb_vlog1p_four, gb_avx2_log1p, log1p)
+VECTOR_MAP(gb_vatan_four, gb_avx2_atan, atan)
 
 /* Eight lanes where the CPU has them (CVectorMathWide): 1.4x (atan) to 2.3x (log1p)
    the four-lane rate, and where NumPy's own AVX-512 loops were ahead. */
@@ -108,63 +76,12 @@ void gb_vatan(const double *x, double *y, size_t n) {
     if (gb_vector_math_wide()) { gb_wide_atan(x, y, n); return; }
     gb_vatan_four(x, y, n);
 }
-VECTOR_MAP(gb_vsinh, _ZGVdN4v_sinh, sinh)
-VECTOR_MAP(gb_vcosh, _ZGVdN4v_cosh, cosh)
-
-AVX2 static void gb_vatan2_avx2(const double *y, const double *x, double *z, size_t n) {
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4)
-        _mm256_storeu_pd(z + i, _ZGVdN4vv_atan2(_mm256_loadu_pd(y + i), _mm256_loadu_pd(x + i)));
-    if (i < n) {
-        /* Masked loads pad the unused lanes with (0, 1), away from atan2's special
-           cases (clang dropped the second operand when the padding went through arrays). */
-        const __m256i lane = _mm256_setr_epi64x(0, 1, 2, 3);
-        __m256i mask = _mm256_cmpgt_epi64(_mm256_set1_epi64x((long long)(n - i)), lane);
-        __m256d a = _mm256_maskload_pd(y + i, mask);
-        __m256d b = _mm256_blendv_pd(_mm256_set1_pd(1.0), _mm256_maskload_pd(x + i, mask), _mm256_castsi256_pd(mask));
-        _mm256_maskstore_pd(z + i, mask, _ZGVdN4vv_atan2(a, b));
-    }
-}
 
 void gb_vatan2(const double *y, const double *x, double *z, size_t n) {
     if (gb_vector_math_wide()) { gb_wide_atan2(y, x, z, n); return; }
-    if (gb_vector_math_accelerated()) { gb_vatan2_avx2(y, x, z, n); return; }
+    if (gb_vector_math_accelerated()) { gb_avx2_atan2(y, x, z, n); return; }
     for (size_t i = 0; i < n; i++) z[i] = atan2(y[i], x[i]);
 }
-
-/* One roundpd each: Swift's rounded(_:) went through a slower generic path (0.17x NumPy). */
-AVX2 static inline __m256d floor4(__m256d v) { return _mm256_round_pd(v, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC); }
-AVX2 static inline __m256d ceil4(__m256d v) { return _mm256_round_pd(v, _MM_FROUND_TO_POS_INF | _MM_FROUND_NO_EXC); }
-AVX2 static inline __m256d trunc4(__m256d v) { return _mm256_round_pd(v, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC); }
-AVX2 static inline __m256d rint4(__m256d v) { return _mm256_round_pd(v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
-VECTOR_MAP(gb_vfloor, floor4, floor)
-VECTOR_MAP(gb_vceil, ceil4, ceil)
-VECTOR_MAP(gb_vtrunc, trunc4, trunc)
-VECTOR_MAP(gb_vrint, rint4, nearbyint)
-
-AVX2 static inline __m256d sigmoid4(__m256d v) {
-    const __m256d one = _mm256_set1_pd(1.0);
-    __m256d e = _ZGVdN4v_exp(_mm256_sub_pd(_mm256_setzero_pd(), v));
-    return _mm256_div_pd(one, _mm256_add_pd(one, e));
-}
-
-static double sigmoid1(double v) { return 1.0 / (1.0 + exp(-v)); }
-
-VECTOR_MAP(gb_vsigmoid, sigmoid4, sigmoid1)
-
-AVX2 static inline __m256d softplus4(__m256d v) {
-    const __m256d sign = _mm256_set1_pd(-0.0);
-    __m256d negabs = _mm256_or_pd(v, sign);                 /* -|x| */
-    __m256d pos = _mm256_max_pd(v, _mm256_setzero_pd());    /* max(x, 0); nan -> 0 */
-    __m256d r = _mm256_add_pd(pos, _ZGVdN4v_log1p(_ZGVdN4v_exp(negabs)));
-    /* max_pd drops nan; put it back. */
-    __m256d isnan = _mm256_cmp_pd(v, v, _CMP_UNORD_Q);
-    return _mm256_blendv_pd(r, v, isnan);
-}
-
-static double softplus1(double v) { return (v > 0 ? v : 0) + log1p(exp(-fabs(v))); }
-
-VECTOR_MAP(gb_vsoftplus, softplus4, softplus1)
 
 #else /* not x86-64: scalar libm only */
 
