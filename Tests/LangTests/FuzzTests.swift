@@ -6,19 +6,6 @@ extension LangSuite {
     /// Thousands of mutated and random inputs through the parser and evaluator:
     /// none may crash or hang. A fixed seed keeps failures reproducible.
     @Suite struct FuzzTests {
-        /// SplitMix64: small, fast and the same everywhere.
-        struct Generator {
-            var state: UInt64
-            mutating func next() -> UInt64 {
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = state
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return z ^ (z >> 31)
-            }
-            mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        }
-
         static let seeds = [
             "x = [1, 2, 3]; y = x * 2 + 1; sum(y)",
             "function f(a, b=2)\n  if a > b\n    return a\n  end\n  return b\nend\nf(3)",
@@ -32,7 +19,7 @@ extension LangSuite {
                              "range(3)", "zeros(2)", "return", "break", " while ", "not", "and", "1e309", "-0"]
 
         @Test func mutatedAndRandomInputsNeverCrashOrHang() {
-            var rng = Generator(state: 20_261_124)
+            var rng = SplitMix(seed: 20_261_124)
             let started = Date()
             let interpreter = Interpreter()
             var runs = 0

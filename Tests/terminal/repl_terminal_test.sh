@@ -154,7 +154,7 @@ if start; then
     type_line "save_csv(\"$WORK/allowed/in.csv\", [1, 2]); sum(load_csv(\"$WORK/allowed/in.csv\"))"
     if wait_for "3" 5 && [ -f "$WORK/allowed/in.csv" ]; then pass "an allowed folder is written"; else fail "an allowed folder is written"; fi
     type_line "save_csv(\"$WORK/out.csv\", [1, 2])"
-    if wait_for "is outside the folders this session may touch" 5 && wait_for "without --allow-files to lift" 2 \
+    if wait_for "is outside the folders this session may touch" 5 && wait_for "to lift the confinement" 2 \
         && [ ! -f "$WORK/out.csv" ]; then
         pass "a path outside is refused, saying how to change it"
     else fail "a path outside is refused, saying how to change it"; fi
