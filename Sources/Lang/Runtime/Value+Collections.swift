@@ -9,14 +9,18 @@ public final class TupleBox {
 /// A dict payload: keys in insertion order beside a hash index, as Python 3.7+
 /// keeps them. Reference semantics like lists: every alias sees a write.
 public final class DictBox {
+    // The stored properties skip Swift's dynamic exclusivity checks (`swift_beginAccess`,
+    // 5% of a `d[k] = v` loop): only this class writes them, in short methods that call
+    // no language code while they hold an access, so no two accesses can overlap.
+
     /// The keys, in insertion order.
-    public private(set) var keys: [DictKey] = []
+    @exclusivity(unchecked) public private(set) var keys: [DictKey] = []
     /// The values, parallel to `keys`.
-    public private(set) var values: [Value] = []
+    @exclusivity(unchecked) public private(set) var values: [Value] = []
     /// Positions of the keys that are numbers (NaN aside): the fast path for the common case.
-    private var numbers = NumberIndex()
+    @exclusivity(unchecked) private var numbers = NumberIndex()
     /// Positions of the other keys.
-    private var index: [DictKey: Int] = [:]
+    @exclusivity(unchecked) private var index: [DictKey: Int] = [:]
 
     /// An empty dict.
     public init() {}
