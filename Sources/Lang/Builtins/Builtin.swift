@@ -22,6 +22,9 @@ public final class Builtin {
     /// True when keywords that name no parameter are passed on in `Arguments.keywords`
     /// (`subs(E, x=1)`), not refused.
     public let takesKeywords: Bool
+    /// What the body gives when the leading parameters are all numbers and the rest are
+    /// left at their defaults, for a call site to compute without `Arguments`; nil for most.
+    public let numbers: NumberKernel?
     /// The parameters' names, in order: `Arguments` finds a name's slot here.
     let names: [String]
     /// How many parameters a call must give (neither defaulted nor variadic).
@@ -29,8 +32,9 @@ public final class Builtin {
 
     /// A builtin.
     public init(_ name: String, _ parameters: [Parameter], doc: String, example: String, takesKeywords: Bool = false,
-                body: @escaping (Arguments, CallContext) throws -> Value) {
+                numbers: NumberKernel? = nil, body: @escaping (Arguments, CallContext) throws -> Value) {
         self.takesKeywords = takesKeywords
+        self.numbers = numbers
         self.name = name
         self.parameters = parameters
         self.doc = doc
@@ -97,5 +101,25 @@ public struct BuiltinError: Error {
     public init(_ message: String, kind: Diagnostic.Kind = .value) {
         self.kind = kind
         self.message = message
+    }
+}
+
+/// A builtin's result for number arguments, which must equal what its body returns for
+/// them: `abs(x)`, `max(x, y)`, `clip(x, low, high)`. A call site whose arguments set
+/// exactly the first `arity` parameters runs it without building `Arguments` (the
+/// argument array, layout and checks cost more than CPython's whole call).
+public enum NumberKernel {
+    case one((Double) -> Double)
+    /// nil leaves the case to the body.
+    case two((Double, Double) -> Double?)
+    case three((Double, Double, Double) -> Double)
+
+    /// How many leading parameters it takes.
+    var arity: Int {
+        switch self {
+        case .one: return 1
+        case .two: return 2
+        case .three: return 3
+        }
     }
 }

@@ -11,7 +11,8 @@ enum BuiltinHelpers {
                             tensor: @escaping (Tensor) throws -> Tensor,
                             variable: @escaping (Variable) throws -> Variable,
                             scalar: ((Double) -> Double)? = nil) -> Builtin {
-        Builtin(name, [.init("x", .differentiable, doc: "the values, elementwise")], doc: doc, example: example) { args, _ in
+        Builtin(name, [.init("x", .differentiable, doc: "the values, elementwise")], doc: doc, example: example,
+                numbers: scalar.map { .one($0) }) { args, _ in
             let x = args["x"]
             if let scalar, case .number(let n) = x { return .number(scalar(n)) }
             if case .variable(let v) = x { return .variable(try variable(v)) }

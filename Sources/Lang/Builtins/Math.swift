@@ -25,7 +25,8 @@ extension BuiltinGroup {
                   tensor: { $0.elu(alpha: $1) }, variable: { try $0.elu(alpha: $1) }),
         Builtin("clip", [.init("x", .differentiable, doc: "the values, elementwise"),
                          .init("low", .number, doc: "the least value kept"), .init("high", .number, doc: "the largest value kept")],
-                doc: "Each element limited to [low, high].", example: "clip([-1, 0.5, 2], 0, 1)") { args, _ in
+                doc: "Each element limited to [low, high].", example: "clip([-1, 0.5, 2], 0, 1)",
+                numbers: .three { Tensor.clip($0, $1, $2) }) { args, _ in
             let lo = try args.number("low"), hi = try args.number("high")
             // A number is clipped without a tensor in and out (the same arithmetic).
             if case .number(let x) = args["x"] { return .number(Tensor.clip(x, lo, hi)) }

@@ -64,7 +64,8 @@ private func extremum(_ name: String, _ op: BinaryOperation) -> Builtin {
                           .init("axis", .integer, default: .nothing, doc: "the axis to reduce; all elements when nothing"),
                           .init("keepdims", .bool, default: .bool(false), doc: "keep the reduced axis with size 1")],
                    doc: "\(isMax ? "Largest" : "Smallest") element, or along `axis`; with two arguments the elementwise \(isMax ? "maximum" : "minimum").",
-                   example: isMax ? "max([1, 5], [3, 2])" : "min([1, 5, 2])") { args, _ in
+                   example: isMax ? "max([1, 5], [3, 2])" : "min([1, 5, 2])",
+                   numbers: .two { op.extremum($0, $1) }) { args, _ in
         if args.has("y") {
             // Two numbers: no tensors in and out (the same arithmetic as the tensor kernel).
             if case .number(let x) = args["x"], case .number(let y) = args["y"], let z = op.extremum(x, y) {

@@ -6,10 +6,62 @@ extension Compiler {
     func builtinCall(_ cell: UnsafeMutablePointer<Value>, _ binding: BuiltinBinding, _ args: [Eval],
                      _ frame: Int, general: @escaping Eval) -> Eval {
         let m = machine, expected = binding.builtin
+        if let fast = numberCall(cell, binding, args, frame, general: general) { return fast }
         let write = argumentWriter(binding, args, from: 0)
         return { b in
             guard case .builtin(let current) = cell.pointee, current === expected else { return try general(b) }
             return try binding.call(write, b, frame, m)
+        }
+    }
+
+    /// `abs(x)`, `max(x, y)`, `clip(x, low=0, high=10)`: a site whose arguments set exactly
+    /// the parameters the builtin's `NumberKernel` takes, in any order. When they are all
+    /// numbers the kernel runs here, with no argument array, `Arguments` or checks (a number
+    /// passes every check these parameters make); otherwise the binding runs on the values
+    /// already evaluated.
+    private func numberCall(_ cell: UnsafeMutablePointer<Value>, _ binding: BuiltinBinding, _ args: [Eval],
+                            _ frame: Int, general: @escaping Eval) -> Eval? {
+        guard let kernel = binding.builtin.numbers, args.count == kernel.arity,
+              Set(binding.targets.compactMap { $0 }) == Set(0..<kernel.arity) else { return nil }
+        let m = machine, expected = binding.builtin
+        // The site's argument that sets each parameter.
+        let order = (0..<kernel.arity).map { p in binding.targets.firstIndex { $0 == p } ?? 0 }
+        // The binding's own path, for arguments that are not all numbers.
+        func bound(_ given: [Value], _ b: UnsafeMutablePointer<Value>) throws -> Value {
+            try binding.call({ _, values, rest in
+                for (k, v) in given.enumerated() { binding.place(v, k, &values, &rest) }
+            }, b, frame, m)
+        }
+        switch kernel {
+        case .one(let f):
+            let e0 = args[0] // safe: arity 1
+            return { b in
+                guard case .builtin(let current) = cell.pointee, current === expected else { return try general(b) }
+                let v0 = try e0(b)
+                if case .number(let x) = v0 { return .number(f(x)) }
+                return try bound([v0], b)
+            }
+        case .two(let f):
+            let e0 = args[0], e1 = args[1], swapped = order[0] == 1 // safe: arity 2
+            return { b in
+                guard case .builtin(let current) = cell.pointee, current === expected else { return try general(b) }
+                let v0 = try e0(b), v1 = try e1(b)
+                if case .number(let x0) = v0, case .number(let x1) = v1,
+                   let r = swapped ? f(x1, x0) : f(x0, x1) { return .number(r) }
+                return try bound([v0, v1], b)
+            }
+        case .three(let f):
+            let e0 = args[0], e1 = args[1], e2 = args[2] // safe: arity 3
+            let o0 = order[0], o1 = order[1], o2 = order[2]
+            return { b in
+                guard case .builtin(let current) = cell.pointee, current === expected else { return try general(b) }
+                let v0 = try e0(b), v1 = try e1(b), v2 = try e2(b)
+                if case .number(let x0) = v0, case .number(let x1) = v1, case .number(let x2) = v2 {
+                    func pick(_ k: Int) -> Double { k == 0 ? x0 : (k == 1 ? x1 : x2) }
+                    return .number(f(pick(o0), pick(o1), pick(o2)))
+                }
+                return try bound([v0, v1, v2], b)
+            }
         }
     }
 

@@ -131,6 +131,11 @@ extension Compiler {
         let kwEvals = keywordArgs.map { ($0.name ?? "", expression($0.value, scope)) }
         let argSpans = positional.map(\.span), kwSpans = keywordArgs.map(\.span), receiverSpan = receiver.span
         let isAppend = name == "append" && posEvals.count == 1 && kwEvals.isEmpty
+        // `d.get(k)` and `d.get(k, default)` on a dict look the key up right here: through
+        // the bound builtin a call built `Arguments` and read three of them by name, four
+        // times the instructions of the look-up itself. Same order of evaluation, same error.
+        let isGet = name == "get" && (posEvals.count == 1 || posEvals.count == 2) && kwEvals.isEmpty
+        let keySpan = argSpans.first ?? span
         let bindings = methodBindings(name, receiverSpan: receiverSpan, argSpans, keywordArgs.map { ($0.name ?? "", $0.span) },
                                       posEvals + kwEvals.map(\.1), span)
         return { b in
@@ -138,6 +143,12 @@ extension Compiler {
             if isAppend, case .list(let l) = r {
                 l.items.append(try posEvals[0](b))
                 return .nothing
+            }
+            if isGet, case .dict(let d) = r {
+                let key = try posEvals[0](b)
+                let fallback = posEvals.count == 2 ? try posEvals[1](b) : .nothing // safe: counted
+                guard let k = DictKey(key) else { throw Operators.unhashable(key, keySpan) }
+                return d[k] ?? fallback
             }
             if let result = try bindings.call(r, b, frame, m) { return result }
             var values: [Value] = []

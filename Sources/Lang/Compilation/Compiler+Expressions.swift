@@ -174,7 +174,7 @@ extension Compiler {
             case .divide: return { b in let x = try a(b); if case .number(let p) = x { return .number(p / k) }; return try Operators.binary(op, x, kv, span) }
             case .less: return { b in let x = try a(b); if case .number(let p) = x { return .bool(p < k) }; return try Operators.binary(op, x, kv, span) }
             case .greater: return { b in let x = try a(b); if case .number(let p) = x { return .bool(p > k) }; return try Operators.binary(op, x, kv, span) }
-            case .modulo: return { b in let x = try a(b); if case .number(let p) = x { return .number(Operators.divmod(p, k).remainder) }; return try Operators.binary(op, x, kv, span) }
+            case .modulo: return { b in let x = try a(b); if case .number(let p) = x { return .number(Operators.modulo(p, k)) }; return try Operators.binary(op, x, kv, span) }
             case .floorDivide: return { b in let x = try a(b); if case .number(let p) = x { return .number(Operators.divmod(p, k).quotient) }; return try Operators.binary(op, x, kv, span) }
             default: break
             }

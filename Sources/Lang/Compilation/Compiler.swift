@@ -275,12 +275,14 @@ struct Compiler {
             var slotOf: ((UnsafeMutablePointer<Value>) throws -> UnsafeMutablePointer<Value>)?
             if case .name(let n, let s) = baseExpr { slotOf = slot(n, s, scope) }
             // `d[key] = v` skips building the index list (a dict update loop runs 2× faster).
-            var dictKey: Eval?
+            // Not an optional closure: binding one (`if let key = dictKey`) retained its context every write.
+            var dictKey: Eval = { _ in .nothing }, isDictKey = false
             var keySpan = span
-            if items.count == 1, case .at(let k) = items[0] { dictKey = expression(k, scope); keySpan = k.span }
+            if items.count == 1, case .at(let k) = items[0] { dictKey = expression(k, scope); keySpan = k.span; isDictKey = true }
+            let key = dictKey
             return { b, v in
                 var container = try readBase(b)
-                if case .dict(let d) = container, let key = dictKey {
+                if isDictKey, case .dict(let d) = container {
                     let k = try key(b)
                     guard let dk = DictKey(k) else { throw Operators.unhashable(k, keySpan) }
                     d.set(dk, v)

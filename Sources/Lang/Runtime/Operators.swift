@@ -117,7 +117,7 @@ enum Operators {
         case .power:
             if y == 2 { return .number(x * x) }
             return .number(pow(x, y))
-        case .modulo: return .number(divmod(x, y).remainder)
+        case .modulo: return .number(modulo(x, y))
         case .floorDivide: return .number(divmod(x, y).quotient)
         // Membership never reaches here (the compiler sends it to `contains`).
         case .in, .notIn: return .bool(false)

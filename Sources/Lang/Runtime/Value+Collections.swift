@@ -9,11 +9,18 @@ public final class TupleBox {
 /// A dict payload: keys in insertion order beside a hash index, as Python 3.7+
 /// keeps them. Reference semantics like lists: every alias sees a write.
 public final class DictBox {
+    // The stored properties skip Swift's dynamic exclusivity checks (`swift_beginAccess`,
+    // 5% of a `d[k] = v` loop): only this class writes them, in short methods that call
+    // no language code while they hold an access, so no two accesses can overlap.
+
     /// The keys, in insertion order.
-    public private(set) var keys: [DictKey] = []
+    @exclusivity(unchecked) public private(set) var keys: [DictKey] = []
     /// The values, parallel to `keys`.
-    public private(set) var values: [Value] = []
-    private var index: [DictKey: Int] = [:]
+    @exclusivity(unchecked) public private(set) var values: [Value] = []
+    /// Positions of the keys that are numbers (NaN aside): the fast path for the common case.
+    @exclusivity(unchecked) private var numbers = NumberIndex()
+    /// Positions of the other keys.
+    @exclusivity(unchecked) private var index: [DictKey: Int] = [:]
 
     /// An empty dict.
     public init() {}
@@ -21,18 +28,34 @@ public final class DictBox {
     /// The number of entries.
     public var count: Int { keys.count }
 
+    /// The position of `key` in `keys`, or nil.
+    @inline(__always)
+    private func position(_ key: DictKey) -> Int? {
+        if case .number(let x) = key, !x.isNaN { return numbers.position(of: x) }
+        return index[key]
+    }
+
+    /// Records that `key` (not yet present) sits at `position`.
+    private func record(_ key: DictKey, at position: Int) {
+        if case .number(let x) = key, !x.isNaN {
+            numbers.insert(x, at: position)
+        } else {
+            index[key] = position
+        }
+    }
+
     /// The value under `key`, or nil.
     public subscript(key: DictKey) -> Value? {
-        guard let i = index[key] else { return nil }
+        guard let i = position(key) else { return nil }
         return values[i]
     }
 
     /// Sets `key` to `value`: a new key goes last, an existing one keeps its place.
     public func set(_ key: DictKey, _ value: Value) {
-        if let i = index[key] {
+        if let i = position(key) {
             values[i] = value
         } else {
-            index[key] = keys.count
+            record(key, at: keys.count)
             keys.append(key)
             values.append(value)
         }
@@ -41,10 +64,13 @@ public final class DictBox {
     /// Removes `key` and returns its value (O(n): the later entries move up).
     @discardableResult
     public func remove(_ key: DictKey) -> Value? {
-        guard let i = index.removeValue(forKey: key) else { return nil }
+        guard let i = position(key) else { return nil }
         keys.remove(at: i)
         let v = values.remove(at: i)
-        for j in i..<keys.count { index[keys[j]] = j }
+        // Every later key's position changed; rebuilding both indexes is as cheap as patching them.
+        numbers.removeAll()
+        index.removeAll(keepingCapacity: true)
+        for (j, k) in keys.enumerated() { record(k, at: j) }
         return v
     }
 
@@ -53,6 +79,7 @@ public final class DictBox {
         let d = DictBox()
         d.keys = keys
         d.values = values
+        d.numbers = numbers
         d.index = index
         return d
     }
