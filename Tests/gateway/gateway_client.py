@@ -196,9 +196,8 @@ class Channels:
             self.reader.cancel()
 
 
-def kernel_processes(marker):
-    """pid -> command line of every live process whose command line holds `marker`
-    (a test's own temporary folder, so only kernels this test started match)."""
+def live_processes(zombies=False):
+    """pid -> command line of every process in /proc (zombies left out unless asked)."""
     found = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -210,12 +209,17 @@ def kernel_processes(marker):
                 state = f.read().rsplit(b")", 1)[1].split()[0]
         except OSError:
             continue
-        if state == b"Z":
+        if state == b"Z" and not zombies:
             continue
-        line = " ".join(a.decode(errors="replace") for a in argv if a)
-        if marker in line and " kernel " in f" {line} ":
-            found[int(entry)] = line
+        found[int(entry)] = " ".join(a.decode(errors="replace") for a in argv if a)
     return found
+
+
+def kernel_processes(marker):
+    """pid -> command line of every live process whose command line holds `marker`
+    (a test's own temporary folder, so only kernels this test started match)."""
+    return {pid: line for pid, line in live_processes().items()
+            if marker in line and " kernel " in f" {line} "}
 
 
 def rss_kib(pid):

@@ -22,7 +22,7 @@ import pytest
 
 from conftest import (TOKEN, enterprise_gateway_argv, jupyter_env, leftover_check, run_async, start_server,
                       work_dir)
-from gateway_client import Gateway
+from gateway_client import Gateway, live_processes
 from scenario import Fleet, median
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -68,21 +68,8 @@ def install_cluster_kernelspec():
 
 def launchers():
     """pid -> command line of the launchers this run started."""
-    found = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/cmdline", "rb") as f:
-                line = " ".join(a.decode(errors="replace") for a in f.read().split(b"\0") if a)
-            with open(f"/proc/{entry}/stat", "rb") as f:
-                if f.read().rsplit(b")", 1)[1].split()[0] == b"Z":
-                    continue
-        except OSError:
-            continue
-        if "launch_gradbook.py" in line and work_dir() in line:
-            found[int(entry)] = line
-    return found
+    return {pid: line for pid, line in live_processes().items()
+            if "launch_gradbook.py" in line and work_dir() in line}
 
 
 def parent(pid):
@@ -94,19 +81,8 @@ def parent(pid):
 
 
 def processes_naming(text):
-    """pid -> command line of live processes whose command line holds `text`."""
-    found = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/cmdline", "rb") as f:
-                line = " ".join(a.decode(errors="replace") for a in f.read().split(b"\0") if a)
-        except OSError:
-            continue
-        if text in line and parent(int(entry)) is not None:
-            found[int(entry)] = line
-    return found
+    """pid -> command line of processes (zombies too) whose command line holds `text`."""
+    return {pid: line for pid, line in live_processes(zombies=True).items() if text in line}
 
 
 class RemoteFleet(Fleet):
