@@ -5,11 +5,11 @@ import PackageDescription
 
 let package = Package(
     name: "AutodiffBench",
-    dependencies: [.package(path: "../..")],
+    dependencies: [.package(name: "Gradbook", path: "../..")],
     targets: [
         .executableTarget(
             name: "HessianBench",
-            dependencies: [.product(name: "Autodiff", package: "main"), .product(name: "Tensor", package: "main")]),
+            dependencies: [.product(name: "Autodiff", package: "Gradbook"), .product(name: "Tensor", package: "Gradbook")]),
     ],
     swiftLanguageModes: [.v5]
 )

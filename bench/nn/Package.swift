@@ -5,12 +5,12 @@ import PackageDescription
 
 let package = Package(
     name: "NNBench",
-    dependencies: [.package(path: "../..")],
+    dependencies: [.package(name: "Gradbook", path: "../..")],
     targets: [
         .executableTarget(
             name: "nn-bench",
-            dependencies: [.product(name: "NN", package: "main"), .product(name: "Autodiff", package: "main"),
-                           .product(name: "Tensor", package: "main")]),
+            dependencies: [.product(name: "NN", package: "Gradbook"), .product(name: "Autodiff", package: "Gradbook"),
+                           .product(name: "Tensor", package: "Gradbook")]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -5,11 +5,11 @@ import PackageDescription
 
 let package = Package(
     name: "SymbolicBench",
-    dependencies: [.package(path: "../..")],
+    dependencies: [.package(name: "Gradbook", path: "../..")],
     targets: [
         .executableTarget(
             name: "SymbolicBench",
-            dependencies: [.product(name: "Symbolic", package: "main")]),
+            dependencies: [.product(name: "Symbolic", package: "Gradbook")]),
     ],
     swiftLanguageModes: [.v5]
 )
