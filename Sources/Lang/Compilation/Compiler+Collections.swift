@@ -138,15 +138,20 @@ extension Compiler {
         let keySpan = argSpans.first ?? span
         let bindings = methodBindings(name, receiverSpan: receiverSpan, argSpans, keywordArgs.map { ($0.name ?? "", $0.span) },
                                       posEvals + kwEvals.map(\.1), span)
-        return { b in
+        // Held apart, not read from `posEvals` per call: reading a closure out of an
+        // array retains its context.
+        let first: Eval = posEvals.first ?? { _ in .nothing }
+        let second: Eval? = posEvals.count == 2 ? posEvals[1] : nil // safe: counted
+        let full: Eval = { b in
             let r = try recv(b)
             if isAppend, case .list(let l) = r {
-                l.items.append(try posEvals[0](b))
+                let x = try first(b)
+                l.items.append(x)
                 return .nothing
             }
             if isGet, case .dict(let d) = r {
-                let key = try posEvals[0](b)
-                let fallback = posEvals.count == 2 ? try posEvals[1](b) : .nothing // safe: counted
+                let key = try first(b)
+                let fallback = try second?(b) ?? .nothing
                 guard let k = DictKey(key) else { throw Operators.unhashable(key, keySpan) }
                 return d[k] ?? fallback
             }
@@ -176,5 +181,10 @@ extension Compiler {
                                   argumentSpans: argSpans, keywordSpans: kwSpans)
             }
         }
+        if (isAppend || isGet), let place = place(of: receiver, scope), positional.allSatisfy({ Compiler.isPure($0.value) }) {
+            return isAppend ? borrowedAppend(place, first, general: full)
+                : borrowedGet(place, first, second, keySpan, general: full)
+        }
+        return full
     }
 }

@@ -22,39 +22,7 @@ extension Compiler {
             guard let e else { return { _ in .nothing } }
             return expression(e, scope)
         case .if(let branches, let elseBody, _) where branches.allSatisfy({ Compiler.endsInReturn($0.1) }):
-            // Control reaches `rest` only through the else branch (or past a false condition).
-            var result = tail((elseBody ?? [])[...] + rest, scope)
-            for (cond, body) in branches.reversed() {
-                let c = expression(cond, scope), span = cond.span
-                let then = tail(body[...], scope), otherwise = result
-                if let (slot, op, k) = Compiler.localComparison(cond, scope) {
-                    // `n < 2` on a local holding a number, compared here: one closure call
-                    // fewer a call of a recursive function. Anything else goes through `c`.
-                    result = { b in
-                        if case .number(let q) = b[slot] {
-                            let yes: Bool
-                            switch op {
-                            case .less: yes = q < k
-                            case .lessEqual: yes = q <= k
-                            case .greater: yes = q > k
-                            default: yes = q == k
-                            }
-                            return yes ? try then(b) : try otherwise(b)
-                        }
-                        let v = try c(b)
-                        if case .bool(let x) = v { return x ? try then(b) : try otherwise(b) }
-                        return try Operators.truthy(v, span) ? try then(b) : try otherwise(b)
-                    }
-                    continue
-                }
-                result = { b in
-                    let v = try c(b)
-                    // Comparisons give booleans: test them without the general truthiness switch.
-                    if case .bool(let x) = v { return x ? try then(b) : try otherwise(b) }
-                    return try Operators.truthy(v, span) ? try then(b) : try otherwise(b)
-                }
-            }
-            return result
+            return tailIf(branches, elseBody, rest, scope)
         default:
             // Statements up to the next one tail position can use run as before; a
             // `return` among them (in a loop, say) leaves its value in the register.
@@ -73,6 +41,73 @@ extension Compiler {
                 if try prefix(b) == .returned { return Compiler.takeResult(reg) }
                 return try remainder(b)
             }
+        }
+    }
+
+    /// A final `if` whose branches all end in `return`: control reaches `rest` only
+    /// through the else branch (or past a false condition).
+    private func tailIf(_ branches: [(Expr, [Stmt])], _ elseBody: [Stmt]?, _ rest: ArraySlice<Stmt>,
+                        _ scope: FunctionScope) -> Eval {
+        let otherwise = tail((elseBody ?? [])[...] + rest, scope)
+        let general = conditions(branches, otherwise, scope)
+        return localLeaf(branches, otherwise, general, scope) ?? general
+    }
+
+    /// The branches tested in turn, `otherwise` when none holds.
+    private func conditions(_ branches: [(Expr, [Stmt])], _ otherwise: @escaping Eval, _ scope: FunctionScope) -> Eval {
+        var result = otherwise
+        for (cond, body) in branches.reversed() {
+            let c = expression(cond, scope), span = cond.span
+            let then = tail(body[...], scope), otherwise = result
+            if let (slot, op, k) = Compiler.localComparison(cond, scope) {
+                // `n < 2` on a local holding a number, compared here: one closure call
+                // fewer a call of a recursive function. Anything else goes through `c`.
+                result = { b in
+                    if case .number(let q) = b[slot] {
+                        let yes: Bool
+                        switch op {
+                        case .less: yes = q < k
+                        case .lessEqual: yes = q <= k
+                        case .greater: yes = q > k
+                        default: yes = q == k
+                        }
+                        return yes ? try then(b) : try otherwise(b)
+                    }
+                    let v = try c(b)
+                    if case .bool(let x) = v { return x ? try then(b) : try otherwise(b) }
+                    return try Operators.truthy(v, span) ? try then(b) : try otherwise(b)
+                }
+                continue
+            }
+            result = { b in
+                let v = try c(b)
+                // Comparisons give booleans: test them without the general truthiness switch.
+                if case .bool(let x) = v { return x ? try then(b) : try otherwise(b) }
+                return try Operators.truthy(v, span) ? try then(b) : try otherwise(b)
+            }
+        }
+        return result
+    }
+
+    /// `if n < 2 return n end`, fib's base case: the test and the result read their
+    /// slots here, two closure calls fewer a call that ends there. Anything but numbers
+    /// in those slots takes the general `if`.
+    private func localLeaf(_ branches: [(Expr, [Stmt])], _ otherwise: @escaping Eval, _ general: @escaping Eval,
+                           _ scope: FunctionScope) -> Eval? {
+        guard branches.count == 1, let (cond, body) = branches.first, body.count == 1,
+              case .return(.name(let name, _)?, _)? = body.first,
+              case .local(let result)? = Resolver.resolved(name, in: scope),
+              let (slot, op, k) = Compiler.localComparison(cond, scope) else { return nil }
+        return { b in
+            guard case .number(let q) = b[slot], case .number = b[result] else { return try general(b) }
+            let yes: Bool
+            switch op {
+            case .less: yes = q < k
+            case .lessEqual: yes = q <= k
+            case .greater: yes = q > k
+            default: yes = q == k
+            }
+            return yes ? b[result] : try otherwise(b)
         }
     }
 

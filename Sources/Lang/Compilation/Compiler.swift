@@ -35,6 +35,9 @@ struct Compiler {
             let ev = expression(e, nil)
             return echo ? ev : { b in _ = try ev(b); return .nothing }
         case .assign(let t, let op, let v, let echo, let span):
+            if !echo, let store = storeStatement(t, op, v, span, nil) {
+                return { b in _ = try store(b); return .nothing }
+            }
             let ev = assignment(t, op, v, span, nil)
             return echo ? ev : { b in _ = try ev(b); return .nothing }
         default:
@@ -69,6 +72,7 @@ struct Compiler {
             let ev = expression(e, scope)
             return { b in _ = try ev(b); return .normal }
         case .assign(let t, let op, let v, _, let span):
+            if let store = storeStatement(t, op, v, span, scope) { return store }
             let ev = assignment(t, op, v, span, scope)
             return { b in _ = try ev(b); return .normal }
         case .function(let f):
@@ -157,7 +161,7 @@ struct Compiler {
                 while k < n {
                     if interruption.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
                     let x = start + Double(k) * step
-                    if let g = globalCell { g.pointee = .number(x) } else { try write(b, .number(x)) }
+                    if let g = globalCell { Compiler.storeGlobal(.number(x), at: g, m) } else { try write(b, .number(x)) }
                     let f = try bodyEx(b)
                     if f == .breakLoop { break }
                     if f == .returned { return .returned }
@@ -240,7 +244,7 @@ struct Compiler {
         case .name(let name, let span):
             switch Resolver.resolved(name, in: scope) {
             case .local(let s):
-                return { b, v in b[s] = v }
+                return { b, v in Compiler.store(v, at: b + s) }
             case .cellLocal(let s):
                 return { b, v in
                     guard case .cell(let c) = b[s] else { throw Diagnostic(.runtime, "internal: cell missing for '\(name)'", span) }
@@ -255,11 +259,7 @@ struct Compiler {
                 let p = machine.global(name)
                 machine.noteUserName(name)
                 let m = machine
-                return { _, v in
-                    // A call site may be running this function on a borrowed reference.
-                    if case .function = p.pointee, m.depth.pointee > 0 { m.pin(p.pointee) }
-                    p.pointee = v
-                }
+                return { _, v in Compiler.storeGlobal(v, at: p, m) }
             }
         case .index(let baseExpr, let items, let span):
             let readBase = expression(baseExpr, scope)
@@ -280,7 +280,7 @@ struct Compiler {
             var keySpan = span
             if items.count == 1, case .at(let k) = items[0] { dictKey = expression(k, scope); keySpan = k.span; isDictKey = true }
             let key = dictKey
-            return { b, v in
+            let general: (UnsafeMutablePointer<Value>, Value) throws -> Void = { b, v in
                 var container = try readBase(b)
                 if isDictKey, case .dict(let d) = container {
                     let k = try key(b)
@@ -299,6 +299,10 @@ struct Compiler {
                 let updated = try Operators.assignIndex(container, idx, v, span)
                 if let writeBase { try writeBase(b, updated) }
             }
+            if isDictKey, case .at(let k) = items[0], Compiler.isPure(k), let place = place(of: baseExpr, scope) {
+                return borrowedDictStore(place, key, keySpan, general: general)
+            }
+            return general
         case .attribute(let objExpr, let name, let span):
             let readObj = expression(objExpr, scope)
             return { b, v in

@@ -183,7 +183,18 @@ final class Machine {
     func leave(_ f: Function, base: UnsafeMutablePointer<Value>) {
         depth.pointee -= 1
         if f.isClosure { base[0] = .undefined }
-        for i in 1..<f.frameSize { base[i] = .undefined }
+        for i in 1..<f.frameSize { Machine.release(base + i) }
+    }
+
+    /// Lets go of what a frame slot holds. A number, boolean or empty value holds no
+    /// reference and stays: every call initialises its slots before reading them, and
+    /// overwriting it with `.undefined` ran the outlined destroy of a `Value` per slot.
+    @inline(__always)
+    static func release(_ slot: UnsafeMutablePointer<Value>) {
+        switch slot.pointee {
+        case .number, .bool, .nothing, .undefined: break
+        default: slot.pointee = .undefined
+        }
     }
 
     /// Matches arguments to a language function's parameters.

@@ -194,6 +194,10 @@ struct Parser {
         case .symbol(.minusEqual): op = .subtract
         case .symbol(.starEqual): op = .multiply
         case .symbol(.slashEqual): op = .divide
+        case .symbol(.floorDivideEqual): op = .floorDivide
+        case .symbol(.percentEqual): op = .modulo
+        case .symbol(.caretEqual), .symbol(.powerEqual): op = .power
+        case .symbol(.atEqual): op = .matmul
         default: return .expression(first, echo: true)
         }
         let opToken = advance()

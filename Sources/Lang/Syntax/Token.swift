@@ -19,9 +19,11 @@ enum Keyword: String, CaseIterable {
 
 /// Punctuation and operators, longest first when two share a prefix.
 enum Symbol: String, CaseIterable {
+    case powerEqual = "**=", floorDivideEqual = "//="
     case power = "**", floorDivide = "//"
     case arrow = "->", lessEqual = "<=", greaterEqual = ">=", equalEqual = "==", notEqual = "!="
     case plusEqual = "+=", minusEqual = "-=", starEqual = "*=", slashEqual = "/="
+    case caretEqual = "^=", atEqual = "@=", percentEqual = "%="
     case plus = "+", minus = "-", star = "*", slash = "/", caret = "^", at = "@", percent = "%"
     case less = "<", greater = ">", equal = "="
     case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]", leftBrace = "{", rightBrace = "}"

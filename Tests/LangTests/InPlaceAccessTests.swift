@@ -1,0 +1,145 @@
+import Lang
+import Testing
+
+extension LangSuite {
+    /// Assignment statements stored in one closure (`Compiler+Stores.swift`), lists and
+    /// dicts used in place of their variable (`Compiler+Borrowing.swift`) and the leaf
+    /// test of a recursive function: each fast path must give what Python gives.
+    @Suite struct InPlaceAccessTests {
+        @Test func updateStatementsOnNumbersAndOtherValues() {
+            let s = Session()
+            // 0.5 * (0 + 1 + ... + 999) = 0.5 * 499500
+            s.run("s = 0; for i in range(1000) s += i * 0.5; end")
+            #expect(s.eval("s") == "249750")
+            // ((10 - 3) * 2) / 4, as CPython computes it
+            #expect(s.eval("x = 10; x -= 3; x *= 2; x /= 4; x") == "3.5")
+            #expect(s.eval("t = \"a\"; t += \"b\"; t") == "\"ab\"")
+            #expect(s.eval("v = [1, 2]; v += 1; v") == "[2, 3]")
+            #expect(s.eval("q += 1") == "error: unknown name 'q'")
+            // The other operators go through `Operators.binary`: 7 % 3, 7 // 2, 2^10, 1024^0.5.
+            #expect(s.eval("m = 7; m %= 3; m") == "1")
+            #expect(s.eval("m = 7; m //= 2; m") == "3")
+            #expect(s.eval("p = 2; p ^= 10; p") == "1024")
+            #expect(s.eval("p **= 0.5; p") == "32")
+            #expect(s.eval("A = [[0, 1], [1, 0]]; A @= [[1, 2], [3, 4]]; A[0, 0]") == "3")
+        }
+
+        @Test func updateStatementsInAFunction() {
+            let s = Session()
+            s.run("""
+            function total(n)
+                acc = 0
+                for i in range(n)
+                    acc += i
+                    acc -= 0.5
+                end
+                return acc
+            end
+            function greet(name)
+                text = "hello, "
+                text += name
+                return text
+            end
+            """)
+            // sum(range(100)) - 100 * 0.5 = 4950 - 50
+            #expect(s.eval("total(100)") == "4900")
+            #expect(s.eval("greet(\"ada\")") == "\"hello, ada\"")
+        }
+
+        @Test func appendAndGetOnLocalsAndGlobals() {
+            let s = Session()
+            s.run("""
+            function squares(n)
+                xs = []
+                for i in range(n) xs.append(i * i); end
+                return xs
+            end
+            function lookups(d, n)
+                hits = 0
+                for i in range(n) hits = hits + d.get(i % 4, 0); end
+                return hits
+            end
+            """)
+            // 0² + 1² + ... + 9² = 285
+            #expect(s.eval("sum(stack(squares(10)))") == "285")
+            // keys 0 and 1 hold 10 and 20: 25 turns each of i % 4 == 0 and == 1 in range(100)
+            #expect(s.eval("lookups({0: 10, 1: 20}, 100)") == "750")
+            s.run("ys = []; for i in range(5) ys.append(i); end")
+            #expect(s.eval("len(ys)") == "5")
+            #expect(s.eval("ys[-1]") == "4")
+            #expect(s.eval("g = {\"a\": 1}; g.get(\"a\")") == "1")
+            #expect(s.eval("g.get(\"b\")") == "")
+            #expect(s.eval("g.get(\"b\", -1)") == "-1")
+            #expect(s.eval("typeof(g.get(\"b\"))") == "\"nothing\"")
+        }
+
+        @Test func aReboundReceiverIsReadAgain() {
+            let s = Session()
+            s.run("xs = []; ys = xs; xs.append(2)")
+            #expect(s.eval("len(ys)") == "1")
+            s.run("xs = (1, 2)")
+            #expect(s.eval("xs.append(3)") == "error: tuple has no method 'append'")
+            #expect(s.eval("len(ys)") == "1")
+            // A list appended to itself holds itself, as in Python.
+            s.run("zs = []; zs.append(zs)")
+            #expect(s.eval("len(zs[0])") == "1")
+        }
+
+        @Test func errorsOfTheBorrowedPathsMatchTheGeneralOnes() {
+            let s = Session()
+            #expect(s.eval("ww.append(1)") == "error: unknown name 'ww'")
+            s.run("d = {1: 2}")
+            let unhashable = "error: a dict key must be a number, string, bool or a tuple of them, got tensor"
+            #expect(s.eval("d.get([1, 2])") == unhashable)
+            #expect(s.eval("d[[1, 2]] = 3") == unhashable)
+            #expect(s.eval("d.get(zz)") == "error: unknown name 'zz'")
+            // The error points at the key: bytes 6..<12 of `d.get([1, 2])`.
+            let d = s.run("d.get([1, 2])").diagnostic
+            #expect(d?.span.start == 6)
+            #expect(d?.span.end == 12)
+        }
+
+        @Test func dictStoresOnLocalsAndGlobals() {
+            let s = Session()
+            s.run("""
+            function histogram(n, k)
+                counts = {}
+                for i in range(n)
+                    counts[i % k] = counts.get(i % k, 0) + 1
+                end
+                return counts
+            end
+            """)
+            // 10 numbers into 3 bins: 0, 3, 6, 9 / 1, 4, 7 / 2, 5, 8
+            #expect(s.eval("h = histogram(10, 3); (h[0], h[1], h[2])") == "(4, 3, 3)")
+            s.run("g = {}; for i in range(1000) g[i % 7] = i; end")
+            // the last i with i % 7 == 6 below 1000 is 993
+            #expect(s.eval("(len(g), g[6])") == "(7, 993)")
+            // A tensor receiver still takes the element write.
+            #expect(s.eval("x = zeros(3); x[1] = 5; x") == "[0, 5, 0]")
+        }
+
+        @Test func theLeafTestOfARecursiveFunction() {
+            let s = Session()
+            s.run("""
+            function fib(n)
+                if n < 2
+                    return n
+                end
+                return fib(n - 1) + fib(n - 2)
+            end
+            function last(n, x)
+                if n <= 0
+                    return x
+                end
+                return last(n - 1, x)
+            end
+            """)
+            // F(20) = 6765
+            #expect(s.eval("fib(20)") == "6765")
+            #expect(s.eval("last(3, \"s\")") == "\"s\"")
+            // A boolean argument takes the general test: true < 2 holds, so it is returned.
+            #expect(s.eval("fib(true)") == "true")
+        }
+    }
+}
