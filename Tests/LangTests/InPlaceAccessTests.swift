@@ -119,6 +119,49 @@ extension LangSuite {
             #expect(s.eval("x = zeros(3); x[1] = 5; x") == "[0, 5, 0]")
         }
 
+        /// Closures read their captures through the machine's running closure, which each
+        /// closure call sets and gives back to its caller, on errors too.
+        @Test func closuresReadAndWriteTheirOwnCaptures() {
+            let s = Session()
+            s.run("""
+            function counter()
+                n = 0
+                function step()
+                    n = n + 1
+                    return n
+                end
+                return step
+            end
+            function adder(k)
+                return x -> x + k
+            end
+            function twice_then_add(k)
+                return f -> f(f(0)) + k
+            end
+            function make_fact()
+                function fact(n)
+                    if n < 2
+                        return 1
+                    end
+                    return n * fact(n - 1)
+                end
+                return fact
+            end
+            make(a) = b -> (c -> a + b + c)
+            """)
+            #expect(s.eval("c = counter(); c(); c(); c()") == "3")
+            // A second counter has its own n.
+            #expect(s.eval("d = counter(); d()") == "1")
+            #expect(s.eval("c()") == "4")
+            // After f = adder(5) returns twice, the outer closure reads its own k: 5 + 5 + 1000.
+            #expect(s.eval("a5 = adder(5); t = twice_then_add(1000); t(a5)") == "1010")
+            // 10! = 3628800
+            #expect(s.eval("make_fact()(10)") == "3628800")
+            #expect(s.eval("make(1)(2)(3)") == "6")
+            #expect(s.eval("bad = adder(\"s\"); t(bad)") == "error: unsupported operand types for +: number and string")
+            #expect(s.eval("t(a5)") == "1010")
+        }
+
         @Test func theLeafTestOfARecursiveFunction() {
             let s = Session()
             s.run("""

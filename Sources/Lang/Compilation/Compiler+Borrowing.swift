@@ -76,11 +76,10 @@ extension Compiler {
         }
     }
 
-    /// `d.get(k)` or `d.get(k, default)` on a variable holding a dict, the arguments pure;
-    /// anything else runs `general`. Same order of evaluation and errors as the bound method.
-    func borrowedGet(_ place: Place, _ key: @escaping Eval, _ fallback: Eval?, _ keySpan: SourceSpan,
+    /// `d.get(k)` or `d.get(k, default)` on a variable holding a dict, the arguments pure
+    /// (`fallback` gives `nothing` for the first); anything else runs `general`. Same order of evaluation and errors as the bound method.
+    func borrowedGet(_ place: Place, _ key: @escaping Eval, _ fallback: @escaping Eval, _ keySpan: SourceSpan,
                      general: @escaping Eval) -> Eval {
-        let fallback = fallback ?? { _ in .nothing }
         return { b in
             guard let u = Compiler.borrowDict(place.pointer(b)) else { return try general(b) }
             let k = try key(b), otherwise = try fallback(b)

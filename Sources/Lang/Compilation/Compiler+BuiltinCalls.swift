@@ -3,7 +3,7 @@
 extension Compiler {
     /// A call of the builtin that global `cell` held when the site was compiled. The
     /// name may be rebound by then: a call finding anything else in it takes `general`.
-    func builtinCall(_ cell: UnsafeMutablePointer<Value>, _ binding: BuiltinBinding, _ args: [Eval],
+    func builtinCall(_ cell: UnsafeMutablePointer<Value>, _ binding: BuiltinBinding, _ args: [Compiled],
                      _ frame: Int, general: @escaping Eval) -> Eval {
         let m = machine, expected = binding.builtin
         if let fast = numberCall(cell, binding, args, frame, general: general) { return fast }
@@ -19,7 +19,7 @@ extension Compiler {
     /// numbers the kernel runs here, with no argument array, `Arguments` or checks (a number
     /// passes every check these parameters make); otherwise the binding runs on the values
     /// already evaluated.
-    private func numberCall(_ cell: UnsafeMutablePointer<Value>, _ binding: BuiltinBinding, _ args: [Eval],
+    private func numberCall(_ cell: UnsafeMutablePointer<Value>, _ binding: BuiltinBinding, _ args: [Compiled],
                             _ frame: Int, general: @escaping Eval) -> Eval? {
         guard let kernel = binding.builtin.numbers, args.count == kernel.arity,
               Set(binding.targets.compactMap { $0 }) == Set(0..<kernel.arity) else { return nil }
@@ -34,7 +34,7 @@ extension Compiler {
         }
         switch kernel {
         case .one(let f):
-            let e0 = args[0] // safe: arity 1
+            let e0 = args[0].eval // safe: arity 1
             return { b in
                 guard case .builtin(let current) = cell.pointee, current === expected else { return try general(b) }
                 let v0 = try e0(b)
@@ -42,7 +42,7 @@ extension Compiler {
                 return try bound([v0], b)
             }
         case .two(let f):
-            let e0 = args[0], e1 = args[1], swapped = order[0] == 1 // safe: arity 2
+            let e0 = args[0].eval, e1 = args[1].eval, swapped = order[0] == 1 // safe: arity 2
             return { b in
                 guard case .builtin(let current) = cell.pointee, current === expected else { return try general(b) }
                 let v0 = try e0(b), v1 = try e1(b)
@@ -51,7 +51,7 @@ extension Compiler {
                 return try bound([v0, v1], b)
             }
         case .three(let f):
-            let e0 = args[0], e1 = args[1], e2 = args[2] // safe: arity 3
+            let e0 = args[0].eval, e1 = args[1].eval, e2 = args[2].eval // safe: arity 3
             let o0 = order[0], o1 = order[1], o2 = order[2]
             return { b in
                 guard case .builtin(let current) = cell.pointee, current === expected else { return try general(b) }
@@ -68,21 +68,21 @@ extension Compiler {
     /// Evaluates `args` into the slots of the site's arguments `from`, `from + 1`… The
     /// closures are nested, not kept in an array: calling them through an array retained
     /// and released each one on every call.
-    func argumentWriter(_ binding: BuiltinBinding, _ args: [Eval], from k: Int) -> BuiltinBinding.ArgumentWriter {
+    func argumentWriter(_ binding: BuiltinBinding, _ args: [Compiled], from k: Int) -> BuiltinBinding.ArgumentWriter {
         switch args.count {
         case 0:
             return { _, _, _ in }
         case 1:
-            let e0 = args[0] // safe: one argument
+            let e0 = args[0].eval // safe: one argument
             return { b, values, rest in binding.place(try e0(b), k, &values, &rest) }
         case 2:
-            let e0 = args[0], e1 = args[1] // safe: two arguments
+            let e0 = args[0].eval, e1 = args[1].eval // safe: two arguments
             return { b, values, rest in
                 binding.place(try e0(b), k, &values, &rest)
                 binding.place(try e1(b), k + 1, &values, &rest)
             }
         case 3:
-            let e0 = args[0], e1 = args[1], e2 = args[2] // safe: three arguments
+            let e0 = args[0].eval, e1 = args[1].eval, e2 = args[2].eval // safe: three arguments
             return { b, values, rest in
                 binding.place(try e0(b), k, &values, &rest)
                 binding.place(try e1(b), k + 1, &values, &rest)
@@ -90,7 +90,7 @@ extension Compiler {
             }
         default:
             return { b, values, rest in
-                for (i, e) in args.enumerated() { binding.place(try e(b), k + i, &values, &rest) }
+                for (i, e) in args.enumerated() { binding.place(try e.eval(b), k + i, &values, &rest) }
             }
         }
     }
@@ -99,7 +99,7 @@ extension Compiler {
     /// method: list, dict and tuple methods are builtins taking the receiver first
     /// (`Methods`), tensor methods too (`Operators.tensorMethods`).
     func methodBindings(_ name: String, receiverSpan: SourceSpan, _ positional: [SourceSpan],
-                        _ keywords: [(String, SourceSpan)], _ args: [Eval], _ span: SourceSpan) -> MethodBindings {
+                        _ keywords: [(String, SourceSpan)], _ args: [Compiled], _ span: SourceSpan) -> MethodBindings {
         func bound(_ b: BuiltinBinding?) -> MethodBindings.Bound? {
             b.map { ($0, argumentWriter($0, args, from: 1)) }
         }

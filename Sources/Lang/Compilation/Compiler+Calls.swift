@@ -11,23 +11,25 @@ extension Compiler {
         let positional = args.filter { $0.name == nil }
         let keywordArgs = args.filter { $0.name != nil }
         let argSpans = positional.map(\.span)
+        // Each argument is compiled once, here: the paths below share the closures (a
+        // path compiling them again made nested calls cost 2^depth to compile).
+        let code = positional.map { Compiled(expression($0.value, scope)) }
+        let keywordCode = keywordArgs.map { ($0.name ?? "", Compiled(expression($0.value, scope))) }
+        let general = generalCall(callee, code, keywordCode, argSpans, keywordArgs.map(\.span), frame, span)
         if case .name(let name, _) = calleeExpr, let cell = globalCell(name, scope), case .builtin(let builtin) = cell.pointee,
            let binding = BuiltinBinding(builtin, positional: argSpans, keywords: keywordArgs.map { ($0.name ?? "", $0.span) },
                                         span: span) {
-            let general = generalCall(callee, args, frame, span, scope)
-            return builtinCall(cell, binding, (positional + keywordArgs).map { expression($0.value, scope) }, frame,
-                               general: general)
+            return builtinCall(cell, binding, code + keywordCode.map(\.1), frame, general: general)
         }
         if keywordArgs.isEmpty, positional.count == 1, case .name(let name, _) = calleeExpr,
            let cell = globalCell(name, scope), let scope,
            case .binary(let op, .name(let local, _), .number(let k, _), _) = positional[0].value, op == .add || op == .subtract,
            case .local(let slot)? = Resolver.resolved(local, in: scope) {
-            return globalCallOfLocalArithmetic(cell, slot, op == .add ? k : -k, expression(positional[0].value, scope),
-                                               general: generalCall(callee, args, frame, span, scope), frame, span)
+            return globalCallOfLocalArithmetic(cell, slot, op == .add ? k : -k, code[0].eval, general: general, frame, span)
         }
         if keywordArgs.isEmpty, positional.count <= 3, case .name(let name, _) = calleeExpr,
            let cell = globalCell(name, scope) {
-            return globalCall(cell, callee, positional.map { expression($0.value, scope) }, frame, span, argSpans)
+            return globalCall(cell, code, general: general, frame, span)
         }
         if keywordArgs.isEmpty, positional.count <= 3 {
             switch positional.count {
@@ -39,7 +41,7 @@ extension Compiler {
                     return try m.call(c, [], keywords: [], base: nb, span: span, argumentSpans: argSpans)
                 }
             case 1:
-                let e0 = expression(positional[0].value, scope)
+                let e0 = code[0].eval // safe: one argument
                 return { b in
                     let c = try callee(b)
                     let a0 = try e0(b)
@@ -51,7 +53,7 @@ extension Compiler {
                     return try m.call(c, [a0], keywords: [], base: nb, span: span, argumentSpans: argSpans)
                 }
             case 2:
-                let e0 = expression(positional[0].value, scope), e1 = expression(positional[1].value, scope)
+                let e0 = code[0].eval, e1 = code[1].eval // safe: two arguments
                 return { b in
                     let c = try callee(b)
                     let a0 = try e0(b), a1 = try e1(b)
@@ -67,26 +69,20 @@ extension Compiler {
                 break
             }
         }
-        return generalCall(callee, args, frame, span, scope)
+        return general
     }
 
     /// Any call: binds arguments by name on every call (`Machine.call`).
-    private func generalCall(_ callee: @escaping Eval, _ args: [CallArgument], _ frame: Int, _ span: SourceSpan,
-                             _ scope: FunctionScope?) -> Eval {
+    private func generalCall(_ callee: @escaping Eval, _ code: [Compiled], _ keywordCode: [(String, Compiled)],
+                             _ argSpans: [SourceSpan], _ kwSpans: [SourceSpan], _ frame: Int, _ span: SourceSpan) -> Eval {
         let m = machine
-        let positional = args.filter { $0.name == nil }
-        let keywordArgs = args.filter { $0.name != nil }
-        let argSpans = positional.map(\.span)
-        let posEvals = positional.map { expression($0.value, scope) }
-        let kwEvals = keywordArgs.map { ($0.name ?? "", expression($0.value, scope)) }
-        let kwSpans = keywordArgs.map(\.span)
         return { b in
             let c = try callee(b)
             var values: [Value] = []
-            values.reserveCapacity(posEvals.count)
-            for ev in posEvals { values.append(try ev(b)) }
+            values.reserveCapacity(code.count)
+            for a in code { values.append(try a.eval(b)) }
             var keywords: [(String, Value)] = []
-            for (name, ev) in kwEvals { keywords.append((name, try ev(b))) }
+            for (name, a) in keywordCode { keywords.append((name, try a.eval(b))) }
             return try m.call(c, values, keywords: keywords, base: b + frame, span: span,
                               argumentSpans: argSpans, keywordSpans: kwSpans)
         }
@@ -104,17 +100,10 @@ extension Compiler {
     /// borrowed from its cell, not retained: a global write during a call pins the
     /// function it replaces (`Machine.pin`), so it outlives the call. Arguments are
     /// initialised into the new frame, whose slots the previous call left trivial.
-    private func globalCall(_ cell: UnsafeMutablePointer<Value>, _ callee: @escaping Eval, _ args: [Eval],
-                            _ frame: Int, _ span: SourceSpan, _ argSpans: [SourceSpan]) -> Eval {
+    private func globalCall(_ cell: UnsafeMutablePointer<Value>, _ args: [Compiled], general: @escaping Eval,
+                            _ frame: Int, _ span: SourceSpan) -> Eval {
         let m = machine
         let arity = args.count
-        // Anything but a function of the right arity: read, report and call as before.
-        let general: Eval = { b in
-            let c = try callee(b)
-            var values: [Value] = []
-            for a in args { values.append(try a(b)) }
-            return try m.call(c, values, keywords: [], base: b + frame, span: span, argumentSpans: argSpans)
-        }
         switch arity {
         case 0:
             return { b in
@@ -123,7 +112,7 @@ extension Compiler {
                 return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
             }
         case 1:
-            let e0 = args[0] // safe: arity is 1
+            let e0 = args[0].eval // safe: arity is 1
             return { b in
                 guard let u = Compiler.borrowFunction(cell, arity: 1) else { return try general(b) }
                 let a0 = try e0(b)
@@ -132,7 +121,7 @@ extension Compiler {
                 return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
             }
         case 2:
-            let e0 = args[0], e1 = args[1] // safe: arity is 2
+            let e0 = args[0].eval, e1 = args[1].eval // safe: arity is 2
             return { b in
                 guard let u = Compiler.borrowFunction(cell, arity: 2) else { return try general(b) }
                 let a0 = try e0(b), a1 = try e1(b)
@@ -142,7 +131,7 @@ extension Compiler {
                 return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
             }
         default:
-            let e0 = args[0], e1 = args[1], e2 = args[2] // safe: the caller passes at most 3, here 3
+            let e0 = args[0].eval, e1 = args[1].eval, e2 = args[2].eval // safe: the caller passes at most 3, here 3
             return { b in
                 guard let u = Compiler.borrowFunction(cell, arity: 3) else { return try general(b) }
                 let a0 = try e0(b), a1 = try e1(b), a2 = try e2(b)

@@ -127,8 +127,8 @@ extension Compiler {
         let recv = expression(receiver, scope), m = machine
         let frame = scope?.frameSize ?? 0
         let positional = args.filter { $0.name == nil }, keywordArgs = args.filter { $0.name != nil }
-        let posEvals = positional.map { expression($0.value, scope) }
-        let kwEvals = keywordArgs.map { ($0.name ?? "", expression($0.value, scope)) }
+        let posEvals = positional.map { Compiled(expression($0.value, scope)) }
+        let kwEvals = keywordArgs.map { ($0.name ?? "", Compiled(expression($0.value, scope))) }
         let argSpans = positional.map(\.span), kwSpans = keywordArgs.map(\.span), receiverSpan = receiver.span
         let isAppend = name == "append" && posEvals.count == 1 && kwEvals.isEmpty
         // `d.get(k)` and `d.get(k, default)` on a dict look the key up right here: through
@@ -140,8 +140,9 @@ extension Compiler {
                                       posEvals + kwEvals.map(\.1), span)
         // Held apart, not read from `posEvals` per call: reading a closure out of an
         // array retains its context.
-        let first: Eval = posEvals.first ?? { _ in .nothing }
-        let second: Eval? = posEvals.count == 2 ? posEvals[1] : nil // safe: counted
+        // Not optionals either: a closure in an `Optional` is kept in the generic form too.
+        let first: Eval = posEvals.isEmpty ? { _ in .nothing } : posEvals[0].eval // safe: not empty
+        let second: Eval = posEvals.count == 2 ? posEvals[1].eval : { _ in .nothing } // safe: counted
         let full: Eval = { b in
             let r = try recv(b)
             if isAppend, case .list(let l) = r {
@@ -151,7 +152,7 @@ extension Compiler {
             }
             if isGet, case .dict(let d) = r {
                 let key = try first(b)
-                let fallback = try second?(b) ?? .nothing
+                let fallback = try second(b)
                 guard let k = DictKey(key) else { throw Operators.unhashable(key, keySpan) }
                 return d[k] ?? fallback
             }
@@ -169,14 +170,14 @@ extension Compiler {
                     throw Diagnostic(.name, "\(r.typeName) has no method '\(name)'", nameSpan, notes: notes)
                 }
                 values.append(r)
-                for ev in posEvals { values.append(try ev(b)) }
-                for (k, ev) in kwEvals { keywords.append((k, try ev(b))) }
+                for a in posEvals { values.append(try a.eval(b)) }
+                for (k, a) in kwEvals { keywords.append((k, try a.eval(b))) }
                 return try m.callBuiltin(builtin, values, keywords, base: b + frame, span: span,
                                          argumentSpans: [receiverSpan] + argSpans, keywordSpans: kwSpans)
             default:
                 let callee = try Operators.attribute(r, name, nameSpan)
-                for ev in posEvals { values.append(try ev(b)) }
-                for (k, ev) in kwEvals { keywords.append((k, try ev(b))) }
+                for a in posEvals { values.append(try a.eval(b)) }
+                for (k, a) in kwEvals { keywords.append((k, try a.eval(b))) }
                 return try m.call(callee, values, keywords: keywords, base: b + frame, span: span,
                                   argumentSpans: argSpans, keywordSpans: kwSpans)
             }

@@ -52,16 +52,16 @@ extension Compiler {
             return call(callee, args, span, scope)
         case .index(let base, let items, let span):
             let eb = expression(base, scope)
-            let idx = indexItems(items, scope)
             if items.count == 1, case .at(let k) = items[0] {
                 // `d[key]` looks the key up without building the index list.
                 let key = expression(k, scope), keySpan = k.span
                 return { b in
                     let container = try eb(b)
                     if case .dict(let d) = container { return try Operators.lookup(d, try key(b), keySpan) }
-                    return try Operators.index(container, try idx(b), span)
+                    return try Operators.index(container, [.at(try key(b), keySpan)], span)
                 }
             }
+            let idx = indexItems(items, scope)
             return { b in try Operators.index(try eb(b), try idx(b), span) }
         case .attribute(let base, let name, let span):
             let eb = expression(base, scope)
@@ -96,9 +96,10 @@ extension Compiler {
                 return v
             }
         case .capture(let i):
-            return { b in
-                guard case .function(let f) = b[0] else { throw Compiler.unassigned(name, span) }
-                let v = f.captures[i].pointer.pointee
+            let running = machine.runningClosure
+            return { _ in
+                guard let f = running.pointee else { throw Compiler.unassigned(name, span) }
+                let v = f._withUnsafeGuaranteedRef { $0.captured[i].pointee }
                 if case .undefined = v { throw Compiler.unassigned(name, span) }
                 return v
             }
@@ -162,6 +163,10 @@ extension Compiler {
         }
         if case .name(let name, let nameSpan) = l, case .local(let slot)? = Resolver.resolved(name, in: scope),
            case .number(let k, _) = r, let fast = localConstant(op, slot, name, nameSpan, k, span) {
+            return fast
+        }
+        if case .name(let name, let nameSpan) = l, case .local(let slot)? = Resolver.resolved(name, in: scope),
+           let fast = localLeft(op, slot, name, nameSpan, r, span, scope) {
             return fast
         }
         let a = expression(l, scope)
@@ -254,6 +259,8 @@ extension Compiler {
                 return nil
             }
         }
+        // Checked before compiling `r`: the caller compiles it when this gives nil.
+        guard op == .add || op == .multiply else { return nil }
         let c = expression(r, scope)
         switch op {
         case .add:
@@ -274,6 +281,26 @@ extension Compiler {
             }
         default:
             return nil
+        }
+    }
+
+    /// `local op expr` with the slot read inline (`x + k`, `w * x` in a function body): one
+    /// closure call fewer. The slot is tested before `r` runs, so an unassigned local is
+    /// reported first, as Python reports the left operand first.
+    private func localLeft(_ op: BinaryOperator, _ slot: Int, _ name: String, _ nameSpan: SourceSpan,
+                           _ r: Expr, _ span: SourceSpan, _ scope: FunctionScope?) -> Eval? {
+        // `binary` sends membership to `Operators.contains` before this.
+        guard op != .in, op != .notIn else { return nil }
+        let c = expression(r, scope)
+        return { b in
+            if case .number(let q) = b[slot] {
+                let y = try c(b)
+                if case .number(let w) = y { return Operators.scalar(op, q, w) }
+                return try Operators.binary(op, .number(q), y, span)
+            }
+            let x = b[slot]
+            if case .undefined = x { throw Compiler.unassigned(name, nameSpan) }
+            return try Operators.binary(op, x, try c(b), span)
         }
     }
 
@@ -345,7 +372,7 @@ extension Compiler {
         let defaults = f.parameters.map { p in p.defaultValue.map { expression($0, parentScope) } }
         let sources = fscope.captureSources
         let name = f.name ?? "lambda", names = f.parameters.map(\.name), frameSize = fscope.frameSize, span = f.span
-        let chunk = source
+        let chunk = source, running = machine.runningClosure
         return { b in
             var captures: [Cell] = []
             for source in sources {
@@ -354,8 +381,8 @@ extension Compiler {
                     guard case .cell(let c) = b[s] else { throw Diagnostic(.runtime, "internal: captured cell missing", span) }
                     captures.append(c)
                 case .parentCapture(let i):
-                    guard case .function(let pf) = b[0] else { throw Diagnostic(.runtime, "internal: enclosing closure missing", span) }
-                    captures.append(pf.captures[i])
+                    guard let pf = running.pointee else { throw Diagnostic(.runtime, "internal: enclosing closure missing", span) }
+                    captures.append(pf.takeUnretainedValue().captures[i])
                 }
             }
             var defaultValues: [Value?] = []

@@ -20,6 +20,12 @@ extension Compiler {
                 return .normal
             }
         }
+        // `s = s + x` is `s += x`: the same reads in the same order and the same operator,
+        // with the sum stored in place (one closure call fewer a turn of a scalar loop).
+        if op == nil, case .binary(let inner, .name(name, _), let operand, _) = valueExpr,
+           [.add, .subtract, .multiply, .divide, .power, .modulo, .floorDivide].contains(inner) {
+            return storeStatement(target, inner, operand, valueExpr.span, scope)
+        }
         let value = expression(valueExpr, scope)
         switch Resolver.resolved(name, in: scope) {
         case .local(let slot):
@@ -30,8 +36,20 @@ extension Compiler {
                 }
             }
             let current = expression(.name(name, nameSpan), scope)
+            // The old value is read before `value` runs, as Python reads it (`s += f()`);
+            // two numbers combine as `Operators.binary` combines them (`Operators.scalar`).
             return { b in
-                try Compiler.update(op, b + slot, current, value, b, span, global: nil)
+                let p = b + slot
+                if case .number(let a) = p.pointee {
+                    let v = try value(b)
+                    if case .number(let c) = v {
+                        Compiler.store(Operators.scalar(op, a, c), at: p)
+                    } else {
+                        Compiler.store(try Operators.binary(op, .number(a), v, span), at: p)
+                    }
+                } else {
+                    Compiler.store(try Operators.binary(op, try current(b), try value(b), span), at: p)
+                }
                 return .normal
             }
         case .global, .none:
@@ -46,38 +64,21 @@ extension Compiler {
             }
             let current = expression(.name(name, nameSpan), scope)
             return { b in
-                try Compiler.update(op, p, current, value, b, span, global: m)
+                if case .number(let a) = p.pointee {
+                    let v = try value(b)
+                    if case .number(let c) = v {
+                        Compiler.storeGlobal(Operators.scalar(op, a, c), at: p, m)
+                    } else {
+                        Compiler.storeGlobal(try Operators.binary(op, .number(a), v, span), at: p, m)
+                    }
+                } else {
+                    Compiler.storeGlobal(try Operators.binary(op, try current(b), try value(b), span), at: p, m)
+                }
                 return .normal
             }
         default:
             return nil
         }
-    }
-
-    /// `x op= v` into `p`. The old value is read before `v` is evaluated, as Python does
-    /// (`s += f()` adds to what `s` held before the call); when both are numbers and `op`
-    /// is `+ - * /` the result is computed here, the very IEEE result of `Operators.binary`.
-    @inline(__always)
-    static func update(_ op: BinaryOperator, _ p: UnsafeMutablePointer<Value>, _ current: Eval, _ value: Eval,
-                       _ b: UnsafeMutablePointer<Value>, _ span: SourceSpan, global m: Machine?) throws {
-        @inline(__always) func put(_ v: consuming Value) {
-            if let m { storeGlobal(v, at: p, m) } else { store(v, at: p) }
-        }
-        guard case .number(let a) = p.pointee else {
-            put(try Operators.binary(op, try current(b), try value(b), span))
-            return
-        }
-        let v = try value(b)
-        if case .number(let c) = v {
-            switch op {
-            case .add: put(.number(a + c)); return
-            case .subtract: put(.number(a - c)); return
-            case .multiply: put(.number(a * c)); return
-            case .divide: put(.number(a / c)); return
-            default: break
-            }
-        }
-        put(try Operators.binary(op, .number(a), v, span))
     }
 
     /// Stores `v` at `p`. A number, boolean or empty slot holds no reference, so it is

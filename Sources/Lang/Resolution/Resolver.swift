@@ -3,7 +3,7 @@
 /// from enclosing functions (Lua's upvalues).
 final class FunctionScope {
     let parent: FunctionScope?
-    /// Slot of each parameter and local; slot 0 holds the callee itself.
+    /// Slot of each parameter and local; slot 0 is left free (parameters start at 1).
     var slots: [String: Int] = [:]
     var frameSize = 1
     /// Slots that hold a `Cell` because an inner closure captures them.

@@ -1,6 +1,7 @@
 /// A function or closure written in the language. Its body was compiled once;
-/// a call writes the arguments into slots 1…n of a fresh frame (a closure also
-/// gets itself in slot 0, to reach its captures) and runs `body` on that frame.
+/// a call writes the arguments into slots 1…n of a fresh frame and runs `body` on
+/// that frame (a closure also becomes the machine's running closure, to reach its
+/// captures).
 public final class Function {
     /// Its name (`lambda` for anonymous ones).
     public let name: String
@@ -20,8 +21,12 @@ public final class Function {
     let source: SourceText
     /// `parameterNames.count`, kept flat for the call fast path.
     let arity: Int
-    /// True when `captures` is non-empty: only closures need the callee in slot 0.
+    /// True when `captures` is non-empty: only closures become the running closure.
     let isClosure: Bool
+    /// Where each captured cell keeps its value, flat: a capture read follows one pointer
+    /// instead of indexing `captures` (a bounds check, and a retain and release of the cell).
+    /// `captures` keeps the cells alive.
+    let captured: UnsafeMutablePointer<UnsafeMutablePointer<Value>>
 
     init(name: String, parameterNames: [String], defaults: [Value?], frameSize: Int, captures: [Cell],
          span: SourceSpan, source: SourceText, body: @escaping (UnsafeMutablePointer<Value>) throws -> Value) {
@@ -35,7 +40,11 @@ public final class Function {
         self.body = body
         self.arity = parameterNames.count
         self.isClosure = !captures.isEmpty
+        captured = .allocate(capacity: Swift.max(1, captures.count))
+        for (i, cell) in captures.enumerated() { (captured + i).initialize(to: cell.pointer) }
     }
+
+    deinit { captured.deallocate() }
 
     /// `f(x, y=1)`.
     var signature: String {

@@ -17,6 +17,11 @@ final class Machine {
     let returnRegister: UnsafeMutablePointer<Value>
     /// Calls currently running.
     let depth: UnsafeMutablePointer<Int>
+    /// The closure whose body is running, where its captured variables are read from; a
+    /// closure call sets it and puts back its caller's on the way out. Unretained: whoever
+    /// called the closure holds it (a caller's value, or a global cell that pins what it
+    /// replaces), and holding it in a frame slot cost a retain and a release a call.
+    let runningClosure: UnsafeMutablePointer<Unmanaged<Function>?>
     /// One cell per global name, allocated on first mention and never moved.
     private(set) var globals: [String: UnsafeMutablePointer<Value>] = [:]
     /// Names the user assigned, in order of first assignment.
@@ -50,6 +55,8 @@ final class Machine {
         returnRegister.initialize(to: .nothing)
         depth = UnsafeMutablePointer<Int>.allocate(capacity: 1)
         depth.initialize(to: 0)
+        runningClosure = UnsafeMutablePointer<Unmanaged<Function>?>.allocate(capacity: 1)
+        runningClosure.initialize(to: nil)
         for builtin in Registry.all.values {
             global(builtin.name).pointee = .builtin(builtin)
         }
@@ -64,6 +71,7 @@ final class Machine {
         returnRegister.deinitialize(count: 1)
         returnRegister.deallocate()
         depth.deallocate()
+        runningClosure.deallocate()
         for p in globals.values {
             p.deinitialize(count: 1)
             p.deallocate()
@@ -134,8 +142,9 @@ final class Machine {
     func invoke(_ f: Function, _ callee: Value, _ values: [Value], base: UnsafeMutablePointer<Value>,
                 span: SourceSpan) throws -> Value {
         try enter(f, base: base, span: span)
-        defer { leave(f, base: base) }
-        if f.isClosure { base[0] = callee }
+        let caller = runningClosure.pointee
+        if f.isClosure { runningClosure.pointee = Unmanaged.passUnretained(f) }
+        defer { leave(f, base: base, caller: caller) }
         for (i, v) in values.enumerated() { base[i + 1] = v }
         do { return try f.body(base) } catch { throw Diagnostic.unwinding(error, from: f, calledAt: span) }
     }
@@ -144,13 +153,14 @@ final class Machine {
     /// place; leaves on both exits (explicitly: the outlined `defer` cost ~30 instructions a call).
     @inline(__always)
     func run(_ f: Function, base: UnsafeMutablePointer<Value>) throws -> Value {
-        if f.isClosure { base[0] = .function(f) }
+        let caller = runningClosure.pointee
+        if f.isClosure { runningClosure.pointee = Unmanaged.passUnretained(f) }
         let r: Value
         do { r = try f.body(base) } catch {
-            leave(f, base: base)
+            leave(f, base: base, caller: caller)
             throw error
         }
-        leave(f, base: base)
+        leave(f, base: base, caller: caller)
         return r
     }
 
@@ -177,12 +187,12 @@ final class Machine {
         depth.pointee = d + 1
     }
 
-    /// Uncounts the call and clears the frame so it holds no values alive.
-    /// Slot 0 holds the callee only for closures (they read their captures from it).
+    /// Uncounts the call, gives the caller its running closure back and clears the frame
+    /// so it holds no values alive.
     @inline(__always)
-    func leave(_ f: Function, base: UnsafeMutablePointer<Value>) {
+    func leave(_ f: Function, base: UnsafeMutablePointer<Value>, caller: Unmanaged<Function>?) {
         depth.pointee -= 1
-        if f.isClosure { base[0] = .undefined }
+        if f.isClosure { runningClosure.pointee = caller }
         for i in 1..<f.frameSize { Machine.release(base + i) }
     }
 
