@@ -6,7 +6,7 @@ extension Compiler {
     func builtinCall(_ cell: UnsafeMutablePointer<Value>, _ binding: BuiltinBinding, _ args: [Compiled],
                      _ frame: Int, general: @escaping Eval) -> Eval {
         let m = machine, expected = binding.builtin
-        if let fast = numberCall(cell, binding, args, frame, general: general) { return fast }
+        if let fast = numberCall(cell, binding, args, frame, general: general) { return fast.eval }
         let write = argumentWriter(binding, args, from: 0)
         return { b in
             guard case .builtin(let current) = cell.pointee, current === expected else { return try general(b) }
@@ -20,7 +20,7 @@ extension Compiler {
     /// passes every check these parameters make); otherwise the binding runs on the values
     /// already evaluated.
     private func numberCall(_ cell: UnsafeMutablePointer<Value>, _ binding: BuiltinBinding, _ args: [Compiled],
-                            _ frame: Int, general: @escaping Eval) -> Eval? {
+                            _ frame: Int, general: @escaping Eval) -> Compiled? {
         guard let kernel = binding.builtin.numbers, args.count == kernel.arity,
               Set(binding.targets.compactMap { $0 }) == Set(0..<kernel.arity) else { return nil }
         let m = machine, expected = binding.builtin
@@ -35,7 +35,7 @@ extension Compiler {
         switch kernel {
         case .one(let f):
             let e0 = args[0].eval // safe: arity 1
-            return { b in
+            return Compiled { b in
                 guard case .builtin(let current) = cell.pointee, current === expected else { return try general(b) }
                 let v0 = try e0(b)
                 if case .number(let x) = v0 { return .number(f(x)) }
@@ -43,7 +43,7 @@ extension Compiler {
             }
         case .two(let f):
             let e0 = args[0].eval, e1 = args[1].eval, swapped = order[0] == 1 // safe: arity 2
-            return { b in
+            return Compiled { b in
                 guard case .builtin(let current) = cell.pointee, current === expected else { return try general(b) }
                 let v0 = try e0(b), v1 = try e1(b)
                 if case .number(let x0) = v0, case .number(let x1) = v1,
@@ -53,7 +53,7 @@ extension Compiler {
         case .three(let f):
             let e0 = args[0].eval, e1 = args[1].eval, e2 = args[2].eval // safe: arity 3
             let o0 = order[0], o1 = order[1], o2 = order[2]
-            return { b in
+            return Compiled { b in
                 guard case .builtin(let current) = cell.pointee, current === expected else { return try general(b) }
                 let v0 = try e0(b), v1 = try e1(b), v2 = try e2(b)
                 if case .number(let x0) = v0, case .number(let x1) = v1, case .number(let x2) = v2 {

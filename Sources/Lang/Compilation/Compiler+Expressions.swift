@@ -159,15 +159,15 @@ extension Compiler {
         }
         if case .name(let name, let nameSpan) = l, case .global? = Resolver.resolved(name, in: scope),
            let fast = globalLeft(op, machine.global(name), name, nameSpan, r, span, scope) {
-            return fast
+            return fast.eval
         }
         if case .name(let name, let nameSpan) = l, case .local(let slot)? = Resolver.resolved(name, in: scope),
            case .number(let k, _) = r, let fast = localConstant(op, slot, name, nameSpan, k, span) {
-            return fast
+            return fast.eval
         }
         if case .name(let name, let nameSpan) = l, case .local(let slot)? = Resolver.resolved(name, in: scope),
            let fast = localLeft(op, slot, name, nameSpan, r, span, scope) {
-            return fast
+            return fast.eval
         }
         let a = expression(l, scope)
         if case .number(let k, _) = r {
@@ -236,20 +236,20 @@ extension Compiler {
     /// `global op expr` with the global read inline (one closure call fewer per operation
     /// in top-level loops, which use globals).
     private func globalLeft(_ op: BinaryOperator, _ p: UnsafeMutablePointer<Value>, _ name: String,
-                            _ nameSpan: SourceSpan, _ r: Expr, _ span: SourceSpan, _ scope: FunctionScope?) -> Eval? {
+                            _ nameSpan: SourceSpan, _ r: Expr, _ span: SourceSpan, _ scope: FunctionScope?) -> Compiled? {
         let fail = undefinedGlobal(name, nameSpan)
         if case .number(let k, _) = r {
             let kv = Value.number(k)
             switch op {
             case .add:
-                return { _ in
+                return Compiled { _ in
                     let x = p.pointee
                     if case .number(let q) = x { return .number(q + k) }
                     if case .undefined = x { throw fail() }
                     return try Operators.binary(op, x, kv, span)
                 }
             case .multiply:
-                return { _ in
+                return Compiled { _ in
                     let x = p.pointee
                     if case .number(let q) = x { return .number(q * k) }
                     if case .undefined = x { throw fail() }
@@ -264,7 +264,7 @@ extension Compiler {
         let c = expression(r, scope)
         switch op {
         case .add:
-            return { b in
+            return Compiled { b in
                 let y = try c(b)
                 let x = p.pointee
                 if case .number(let q) = x, case .number(let w) = y { return .number(q + w) }
@@ -272,7 +272,7 @@ extension Compiler {
                 return try Operators.binary(op, x, y, span)
             }
         case .multiply:
-            return { b in
+            return Compiled { b in
                 let y = try c(b)
                 let x = p.pointee
                 if case .number(let q) = x, case .number(let w) = y { return .number(q * w) }
@@ -288,11 +288,11 @@ extension Compiler {
     /// closure call fewer. The slot is tested before `r` runs, so an unassigned local is
     /// reported first, as Python reports the left operand first.
     private func localLeft(_ op: BinaryOperator, _ slot: Int, _ name: String, _ nameSpan: SourceSpan,
-                           _ r: Expr, _ span: SourceSpan, _ scope: FunctionScope?) -> Eval? {
+                           _ r: Expr, _ span: SourceSpan, _ scope: FunctionScope?) -> Compiled? {
         // `binary` sends membership to `Operators.contains` before this.
         guard op != .in, op != .notIn else { return nil }
         let c = expression(r, scope)
-        return { b in
+        return Compiled { b in
             if case .number(let q) = b[slot] {
                 let y = try c(b)
                 if case .number(let w) = y { return Operators.scalar(op, q, w) }
@@ -306,20 +306,20 @@ extension Compiler {
 
     /// `local op constant` with the slot read inline (`n - 1`, `n < 2` in recursive functions).
     private func localConstant(_ op: BinaryOperator, _ slot: Int, _ name: String, _ nameSpan: SourceSpan,
-                               _ k: Double, _ span: SourceSpan) -> Eval? {
+                               _ k: Double, _ span: SourceSpan) -> Compiled? {
         let kv = Value.number(k)
         func slow(_ x: Value) throws -> Value {
             if case .undefined = x { throw Compiler.unassigned(name, nameSpan) }
             return try Operators.binary(op, x, kv, span)
         }
         switch op {
-        case .add: return { b in if case .number(let q) = b[slot] { return .number(q + k) }; return try slow(b[slot]) }
-        case .subtract: return { b in if case .number(let q) = b[slot] { return .number(q - k) }; return try slow(b[slot]) }
-        case .multiply: return { b in if case .number(let q) = b[slot] { return .number(q * k) }; return try slow(b[slot]) }
-        case .less: return { b in if case .number(let q) = b[slot] { return .bool(q < k) }; return try slow(b[slot]) }
-        case .lessEqual: return { b in if case .number(let q) = b[slot] { return .bool(q <= k) }; return try slow(b[slot]) }
-        case .greater: return { b in if case .number(let q) = b[slot] { return .bool(q > k) }; return try slow(b[slot]) }
-        case .equal: return { b in if case .number(let q) = b[slot] { return .bool(q == k) }; return try slow(b[slot]) }
+        case .add: return Compiled { b in if case .number(let q) = b[slot] { return .number(q + k) }; return try slow(b[slot]) }
+        case .subtract: return Compiled { b in if case .number(let q) = b[slot] { return .number(q - k) }; return try slow(b[slot]) }
+        case .multiply: return Compiled { b in if case .number(let q) = b[slot] { return .number(q * k) }; return try slow(b[slot]) }
+        case .less: return Compiled { b in if case .number(let q) = b[slot] { return .bool(q < k) }; return try slow(b[slot]) }
+        case .lessEqual: return Compiled { b in if case .number(let q) = b[slot] { return .bool(q <= k) }; return try slow(b[slot]) }
+        case .greater: return Compiled { b in if case .number(let q) = b[slot] { return .bool(q > k) }; return try slow(b[slot]) }
+        case .equal: return Compiled { b in if case .number(let q) = b[slot] { return .bool(q == k) }; return try slow(b[slot]) }
         default: return nil
         }
     }

@@ -50,7 +50,8 @@ extension Compiler {
                         _ scope: FunctionScope) -> Eval {
         let otherwise = tail((elseBody ?? [])[...] + rest, scope)
         let general = conditions(branches, otherwise, scope)
-        return localLeaf(branches, otherwise, general, scope) ?? general
+        if let leaf = localLeaf(branches, otherwise, general, scope) { return leaf.eval }
+        return general
     }
 
     /// The branches tested in turn, `otherwise` when none holds.
@@ -93,12 +94,12 @@ extension Compiler {
     /// slots here, two closure calls fewer a call that ends there. Anything but numbers
     /// in those slots takes the general `if`.
     private func localLeaf(_ branches: [(Expr, [Stmt])], _ otherwise: @escaping Eval, _ general: @escaping Eval,
-                           _ scope: FunctionScope) -> Eval? {
+                           _ scope: FunctionScope) -> Compiled? {
         guard branches.count == 1, let (cond, body) = branches.first, body.count == 1,
               case .return(.name(let name, _)?, _)? = body.first,
               case .local(let result)? = Resolver.resolved(name, in: scope),
               let (slot, op, k) = Compiler.localComparison(cond, scope) else { return nil }
-        return { b in
+        return Compiled { b in
             guard case .number(let q) = b[slot], case .number = b[result] else { return try general(b) }
             let yes: Bool
             switch op {

@@ -6,14 +6,14 @@
 /// stored in one closure (two closure calls fewer a turn of a scalar loop).
 extension Compiler {
     /// The statement `name = value` or `name op= value` when `name` is a local slot or a
-    /// global, or `target = value` for any other target; nil for the rest (`x[i] += 1`,
-    /// names in cells), which the general path compiles.
+    /// global, or `target = value` for any other target; the rest (`x[i] += 1`, names in
+    /// cells) through the general `assignment`.
     func storeStatement(_ target: AssignTarget, _ op: BinaryOperator?, _ valueExpr: Expr,
-                        _ span: SourceSpan, _ scope: FunctionScope?) -> Exec? {
+                        _ span: SourceSpan, _ scope: FunctionScope?) -> Exec {
         guard case .name(let name, let nameSpan) = target else {
             // `d[k] = v`, `o.x = v`, `a, b = t`: the writer alone, without the assignment's
             // result (a copy of the value and a closure call fewer).
-            guard op == nil else { return nil }
+            guard op == nil else { return assignmentStatement(target, op, valueExpr, span, scope) }
             let value = expression(valueExpr, scope), write = writer(target, scope)
             return { b in
                 try write(b, try value(b))
@@ -77,8 +77,17 @@ extension Compiler {
                 return .normal
             }
         default:
-            return nil
+            return assignmentStatement(target, op, valueExpr, span, scope)
         }
+    }
+
+    /// Any assignment as a statement, through the general `assignment`. (Not an optional
+    /// result from `storeStatement`: a closure in an `Optional` is kept in its generic
+    /// form, and calling it after unwrapping ran two reabstraction thunks.)
+    private func assignmentStatement(_ target: AssignTarget, _ op: BinaryOperator?, _ valueExpr: Expr,
+                                     _ span: SourceSpan, _ scope: FunctionScope?) -> Exec {
+        let ev = assignment(target, op, valueExpr, span, scope)
+        return { b in _ = try ev(b); return .normal }
     }
 
     /// Stores `v` at `p`. A number, boolean or empty slot holds no reference, so it is

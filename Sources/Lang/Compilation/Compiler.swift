@@ -43,7 +43,8 @@ struct Compiler {
             let ev = expression(e, nil)
             return echo ? ev : { b in _ = try ev(b); return .nothing }
         case .assign(let t, let op, let v, let echo, let span):
-            if !echo, let store = storeStatement(t, op, v, span, nil) {
+            if !echo {
+                let store = storeStatement(t, op, v, span, nil)
                 return { b in _ = try store(b); return .nothing }
             }
             let ev = assignment(t, op, v, span, nil)
@@ -80,9 +81,7 @@ struct Compiler {
             let ev = expression(e, scope)
             return { b in _ = try ev(b); return .normal }
         case .assign(let t, let op, let v, _, let span):
-            if let store = storeStatement(t, op, v, span, scope) { return store }
-            let ev = assignment(t, op, v, span, scope)
-            return { b in _ = try ev(b); return .normal }
+            return storeStatement(t, op, v, span, scope)
         case .function(let f):
             let make = function(f, scope)
             let write = writer(.name(f.name ?? "lambda", f.span), scope)
