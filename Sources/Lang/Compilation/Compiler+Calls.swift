@@ -31,6 +31,10 @@ extension Compiler {
            let cell = globalCell(name, scope) {
             return globalCall(cell, code, general: general, frame, span)
         }
+        if case .name(let name, _) = calleeExpr, let cell = globalCell(name, scope) {
+            return plannedCall(cell, code + keywordCode.map(\.1), keywords: keywordCode.map(\.0), argSpans,
+                               keywordArgs.map(\.span), general: general, frame, span)
+        }
         if keywordArgs.isEmpty, positional.count <= 3 {
             switch positional.count {
             case 0:

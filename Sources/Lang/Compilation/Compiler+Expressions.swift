@@ -180,6 +180,10 @@ extension Compiler {
             case .less: return { b in let x = try a(b); if case .number(let p) = x { return .bool(p < k) }; return try Operators.binary(op, x, kv, span) }
             case .greater: return { b in let x = try a(b); if case .number(let p) = x { return .bool(p > k) }; return try Operators.binary(op, x, kv, span) }
             case .modulo: return { b in let x = try a(b); if case .number(let p) = x { return .number(Operators.modulo(p, k)) }; return try Operators.binary(op, x, kv, span) }
+            case .lessEqual: return { b in let x = try a(b); if case .number(let p) = x { return .bool(p <= k) }; return try Operators.binary(op, x, kv, span) }
+            case .greaterEqual: return { b in let x = try a(b); if case .number(let p) = x { return .bool(p >= k) }; return try Operators.binary(op, x, kv, span) }
+            case .equal: return { b in let x = try a(b); if case .number(let p) = x { return .bool(p == k) }; return try Operators.binary(op, x, kv, span) }
+            case .notEqual: return { b in let x = try a(b); if case .number(let p) = x { return .bool(p != k) }; return try Operators.binary(op, x, kv, span) }
             case .floorDivide: return { b in let x = try a(b); if case .number(let p) = x { return .number(Operators.divmod(p, k).quotient) }; return try Operators.binary(op, x, kv, span) }
             default: break
             }

@@ -141,10 +141,18 @@ struct Compiler {
                               _ span: SourceSpan, _ scope: FunctionScope?) -> Exec {
         let bodyEx = block(body, scope)
         let write = writer(target, scope)
-        var globalCell: UnsafeMutablePointer<Value>?
-        if scope == nil, case .name(let name, _) = target {
-            globalCell = machine.global(name)
-            machine.noteUserName(name)
+        // The loop variable's home when it is a global or a local slot, written in place.
+        var globalCell: UnsafeMutablePointer<Value>?, localSlot: Int?
+        if case .name(let name, _) = target {
+            switch Resolver.resolved(name, in: scope) {
+            case .global?, nil:
+                globalCell = machine.global(name)
+                machine.noteUserName(name)
+            case .local(let s)?:
+                localSlot = s
+            default:
+                break
+            }
         }
         let iterSpan = iter.span
         // range(...) loops count without building the tensor.
@@ -168,7 +176,13 @@ struct Compiler {
                 while k < n {
                     if interruption.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
                     let x = start + Double(k) * step
-                    if let g = globalCell { Compiler.storeGlobal(.number(x), at: g, m) } else { try write(b, .number(x)) }
+                    if let g = globalCell {
+                        Compiler.storeGlobal(.number(x), at: g, m)
+                    } else if let s = localSlot {
+                        Compiler.store(.number(x), at: b + s)
+                    } else {
+                        try write(b, .number(x))
+                    }
                     let f = try bodyEx(b)
                     if f == .breakLoop { break }
                     if f == .returned { return .returned }
