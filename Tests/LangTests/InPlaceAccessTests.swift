@@ -162,6 +162,51 @@ extension LangSuite {
             #expect(s.eval("t(a5)") == "1010")
         }
 
+        /// Functions called from a parameter or a captured variable run on a borrowed
+        /// reference; a captured variable written while they run keeps the old function alive.
+        @Test func functionsCalledFromLocalsAndCaptures() {
+            let s = Session()
+            s.run("""
+            apply(f, x) = f(x)
+            compose(f, g) = x -> f(g(x))
+            function make()
+                op = x -> x + 1
+                function reset(x)
+                    op = y -> y * 100
+                    return x
+                end
+                function run(x)
+                    return op(reset(x))
+                end
+                return run
+            end
+            function selfReplacing()
+                k = 10
+                function first(n)
+                    slot = 5
+                    return n + k
+                end
+                slot = first
+                function go(n)
+                    return slot(n)
+                end
+                return go
+            end
+            """)
+            #expect(s.eval("apply(x -> x * 2, 21)") == "42")
+            // (2 * 5) + 1
+            #expect(s.eval("compose(x -> x + 1, x -> 2 * x)(5)") == "11")
+            // As in Python, the callee is read before its argument runs: the first call uses
+            // x -> x + 1 although reset() rebinds op before the call; the second sees the new op.
+            #expect(s.eval("r = make(); r(1)") == "2")
+            #expect(s.eval("r(1)") == "100")
+            // `first` replaces itself in the variable it was called from and still reads k.
+            #expect(s.eval("go = selfReplacing(); go(1)") == "11")
+            #expect(s.eval("go(1)") == "error: cannot call a value of type number")
+            #expect(s.eval("apply(3, 1)") == "error: cannot call a value of type number")
+            #expect(s.eval("apply((a, b) -> a + b, 1)") == "error: lambda() missing argument 'b'")
+        }
+
         @Test func theLeafTestOfARecursiveFunction() {
             let s = Session()
             s.run("""

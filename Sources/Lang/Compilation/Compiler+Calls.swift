@@ -35,6 +35,10 @@ extension Compiler {
             return plannedCall(cell, code + keywordCode.map(\.1), keywords: keywordCode.map(\.0), argSpans,
                                keywordArgs.map(\.span), general: general, frame, span)
         }
+        if keywordArgs.isEmpty, positional.count <= 3, case .name(let name, _) = calleeExpr,
+           let home = CalleeHome(Resolver.resolved(name, in: scope)) {
+            return borrowedCall(home, code, general: general, frame, span)
+        }
         if keywordArgs.isEmpty, positional.count <= 3 {
             switch positional.count {
             case 0:
@@ -148,6 +152,84 @@ extension Compiler {
         }
     }
 
+    /// A call of a function held in a local slot or a captured variable (`apply(f, x) = f(x)`,
+    /// `compose(f, g) = x -> f(g(x))`), with up to three arguments. The callee is borrowed
+    /// from where it lives: a local slot changes only by its own function's statements, and a
+    /// cell written while calls run pins the function it replaces (`Compiler.storeShared`).
+    private func borrowedCall(_ home: CalleeHome, _ args: [Compiled], general: @escaping Eval,
+                              _ frame: Int, _ span: SourceSpan) -> Eval {
+        let m = machine, running = machine.runningClosure
+        switch args.count {
+        case 0:
+            return { b in
+                guard let u = Compiler.borrowFunction(home.pointer(b, running), arity: 0) else { return try general(b) }
+                let nb = b + frame
+                return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
+            }
+        case 1:
+            let e0 = args[0].eval // safe: one argument
+            return { b in
+                guard let u = Compiler.borrowFunction(home.pointer(b, running), arity: 1) else { return try general(b) }
+                let a0 = try e0(b)
+                let nb = b + frame
+                (nb + 1).initialize(to: consume a0)
+                return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
+            }
+        case 2:
+            let e0 = args[0].eval, e1 = args[1].eval // safe: two arguments
+            return { b in
+                guard let u = Compiler.borrowFunction(home.pointer(b, running), arity: 2) else { return try general(b) }
+                let a0 = try e0(b), a1 = try e1(b)
+                let nb = b + frame
+                (nb + 1).initialize(to: consume a0)
+                (nb + 2).initialize(to: consume a1)
+                return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
+            }
+        default:
+            let e0 = args[0].eval, e1 = args[1].eval, e2 = args[2].eval // safe: three arguments
+            return { b in
+                guard let u = Compiler.borrowFunction(home.pointer(b, running), arity: 3) else { return try general(b) }
+                let a0 = try e0(b), a1 = try e1(b), a2 = try e2(b)
+                let nb = b + frame
+                (nb + 1).initialize(to: consume a0)
+                (nb + 2).initialize(to: consume a1)
+                (nb + 3).initialize(to: consume a2)
+                return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
+            }
+        }
+    }
+
+    /// Where a callee name that is not a global lives.
+    enum CalleeHome {
+        case slot(Int), cell(Int), capture(Int)
+
+        init?(_ resolution: Resolution?) {
+            switch resolution {
+            case .local(let s)?: self = .slot(s)
+            case .cellLocal(let s)?: self = .cell(s)
+            case .capture(let i)?: self = .capture(i)
+            default: return nil
+            }
+        }
+
+        /// The memory holding the callee; a trivial placeholder when the home is missing
+        /// (the general path then reports it).
+        @inline(__always)
+        func pointer(_ b: UnsafeMutablePointer<Value>, _ running: UnsafeMutablePointer<Unmanaged<Function>?>)
+            -> UnsafeMutablePointer<Value> {
+            switch self {
+            case .slot(let s):
+                return b + s
+            case .cell(let s):
+                guard case .cell(let c) = b[s] else { return b + s }
+                return Unmanaged.passUnretained(c)._withUnsafeGuaranteedRef { $0.pointer }
+            case .capture(let i):
+                guard let f = running.pointee else { return b }
+                return f._withUnsafeGuaranteedRef { $0.captured[i] }
+            }
+        }
+    }
+
     /// `f(n - 1)` (or `f(n + k)`), `f` a global function of one parameter and `n` a local:
     /// the argument is computed here when `n` holds a number, one closure call fewer a
     /// call of a recursive function; `argument` computes it otherwise (and reports errors).
@@ -169,7 +251,7 @@ extension Compiler {
     /// The function in `cell` when it takes `arity` arguments, as an unretained reference:
     /// the binding's retain and release meet here and cancel once inlined.
     @inline(__always)
-    private static func borrowFunction(_ cell: UnsafeMutablePointer<Value>, arity: Int) -> Unmanaged<Function>? {
+    static func borrowFunction(_ cell: UnsafeMutablePointer<Value>, arity: Int) -> Unmanaged<Function>? {
         guard case .function(let f) = cell.pointee, f.arity == arity else { return nil }
         return Unmanaged.passUnretained(f)
     }

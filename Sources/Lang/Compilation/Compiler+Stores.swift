@@ -58,7 +58,7 @@ extension Compiler {
             guard let op else {
                 return { b in
                     let v = try value(b)
-                    Compiler.storeGlobal(v, at: p, m)
+                    Compiler.storeShared(v, at: p, m)
                     return .normal
                 }
             }
@@ -67,12 +67,12 @@ extension Compiler {
                 if case .number(let a) = p.pointee {
                     let v = try value(b)
                     if case .number(let c) = v {
-                        Compiler.storeGlobal(Operators.scalar(op, a, c), at: p, m)
+                        Compiler.storeShared(Operators.scalar(op, a, c), at: p, m)
                     } else {
-                        Compiler.storeGlobal(try Operators.binary(op, .number(a), v, span), at: p, m)
+                        Compiler.storeShared(try Operators.binary(op, .number(a), v, span), at: p, m)
                     }
                 } else {
-                    Compiler.storeGlobal(try Operators.binary(op, try current(b), try value(b), span), at: p, m)
+                    Compiler.storeShared(try Operators.binary(op, try current(b), try value(b), span), at: p, m)
                 }
                 return .normal
             }
@@ -101,11 +101,12 @@ extension Compiler {
         }
     }
 
-    /// Stores `v` in a global's cell. A call site may be running the function the cell
-    /// holds on a borrowed reference (`Compiler.globalCall`), so a function replaced
-    /// while calls run is pinned until the top-level statement ends.
+    /// Stores `v` in a global's or a captured variable's cell. A call site may be running
+    /// the function the cell holds on a borrowed reference (`Compiler.globalCall`,
+    /// `Compiler.borrowedCall`), so a function replaced while calls run is pinned until
+    /// the top-level statement ends.
     @inline(__always)
-    static func storeGlobal(_ v: consuming Value, at p: UnsafeMutablePointer<Value>, _ m: Machine) {
+    static func storeShared(_ v: consuming Value, at p: UnsafeMutablePointer<Value>, _ m: Machine) {
         if case .function = p.pointee, m.depth.pointee > 0 { m.pin(p.pointee) }
         store(v, at: p)
     }

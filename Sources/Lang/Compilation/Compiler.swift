@@ -177,7 +177,7 @@ struct Compiler {
                     if interruption.isRequested { throw Diagnostic(.interrupted, "interrupted", span) }
                     let x = start + Double(k) * step
                     if let g = globalCell {
-                        Compiler.storeGlobal(.number(x), at: g, m)
+                        Compiler.storeShared(.number(x), at: g, m)
                     } else if let s = localSlot {
                         Compiler.store(.number(x), at: b + s)
                     } else {
@@ -267,22 +267,25 @@ struct Compiler {
             switch Resolver.resolved(name, in: scope) {
             case .local(let s):
                 return { b, v in Compiler.store(v, at: b + s) }
+            // A call may be running the function a cell holds on a borrowed reference
+            // (`Compiler.borrowedCall`): `storeShared` pins it, as for globals.
             case .cellLocal(let s):
+                let m = machine
                 return { b, v in
                     guard case .cell(let c) = b[s] else { throw Diagnostic(.runtime, "internal: cell missing for '\(name)'", span) }
-                    c.pointer.pointee = v
+                    Compiler.storeShared(v, at: c.pointer, m)
                 }
             case .capture(let i):
-                let running = machine.runningClosure
+                let running = machine.runningClosure, m = machine
                 return { _, v in
                     guard let f = running.pointee else { throw Diagnostic(.runtime, "internal: no closure for '\(name)'", span) }
-                    f._withUnsafeGuaranteedRef { $0.captured[i] }.pointee = v
+                    Compiler.storeShared(v, at: f._withUnsafeGuaranteedRef { $0.captured[i] }, m)
                 }
             case .global, .none:
                 let p = machine.global(name)
                 machine.noteUserName(name)
                 let m = machine
-                return { _, v in Compiler.storeGlobal(v, at: p, m) }
+                return { _, v in Compiler.storeShared(v, at: p, m) }
             }
         case .index(let baseExpr, let items, let span):
             let readBase = expression(baseExpr, scope)
