@@ -40,10 +40,13 @@ print(f"start-up (empty program): gradbook {start_gb*1000:.1f} ms, CPython {star
       f"ratio {start_gb/start_py:.2f} (goal: at most 20 ms)")
 # The goals of issue 24, as ratios of whole-process CPU time against CPython.
 targets = {"loop": 0.3, "fib": 0.7, "closure": 0.7, "builtins": 0.7, "method": 0.7, "append": 1.0, "dict": 1.0}
+# Other loops a person writes, without a target of their own: watched so they stay ahead.
+others = ["kwfunction", "compose", "while", "str"]
 print(f"{'benchmark':<10} {'gradbook s':>11} {'CPython s':>10} {'ratio':>7} {'ratio w/o start-up':>19} {'target':>7}")
-for name, target in targets.items():
+for name in list(targets) + others:
     g, p = best_times([gradbook, f"{here}/{name}.gb"], [python, f"{here}/{name}.py"])
     net = (g - start_gb) / (p - start_py)
-    met = "met" if g / p <= target else "not met"
-    print(f"{name:<10} {g:>11.3f} {p:>10.3f} {g/p:>7.2f} {net:>19.2f} {target:>7.1f} {met}")
+    target = targets.get(name)
+    verdict = "" if target is None else f"{target:>7.1f} {'met' if g / p <= target else 'not met'}"
+    print(f"{name:<10} {g:>11.3f} {p:>10.3f} {g/p:>7.2f} {net:>19.2f} {verdict}")
 PYEOF

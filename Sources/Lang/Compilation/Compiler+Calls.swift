@@ -29,7 +29,7 @@ extension Compiler {
         }
         if keywordArgs.isEmpty, positional.count <= 3, case .name(let name, _) = calleeExpr,
            let cell = globalCell(name, scope) {
-            return globalCall(cell, code, general: general, frame, span)
+            return borrowedCall(.global(cell), code, general: general, frame, span)
         }
         if case .name(let name, _) = calleeExpr, let cell = globalCell(name, scope) {
             return plannedCall(cell, code + keywordCode.map(\.1), keywords: keywordCode.map(\.0), argSpans,
@@ -104,58 +104,13 @@ extension Compiler {
         }
     }
 
-    /// A call of a global function with up to three positional arguments. The callee is
-    /// borrowed from its cell, not retained: a global write during a call pins the
-    /// function it replaces (`Machine.pin`), so it outlives the call. Arguments are
-    /// initialised into the new frame, whose slots the previous call left trivial.
-    private func globalCall(_ cell: UnsafeMutablePointer<Value>, _ args: [Compiled], general: @escaping Eval,
-                            _ frame: Int, _ span: SourceSpan) -> Eval {
-        let m = machine
-        let arity = args.count
-        switch arity {
-        case 0:
-            return { b in
-                guard let u = Compiler.borrowFunction(cell, arity: 0) else { return try general(b) }
-                let nb = b + frame
-                return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
-            }
-        case 1:
-            let e0 = args[0].eval // safe: arity is 1
-            return { b in
-                guard let u = Compiler.borrowFunction(cell, arity: 1) else { return try general(b) }
-                let a0 = try e0(b)
-                let nb = b + frame
-                (nb + 1).initialize(to: consume a0)
-                return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
-            }
-        case 2:
-            let e0 = args[0].eval, e1 = args[1].eval // safe: arity is 2
-            return { b in
-                guard let u = Compiler.borrowFunction(cell, arity: 2) else { return try general(b) }
-                let a0 = try e0(b), a1 = try e1(b)
-                let nb = b + frame
-                (nb + 1).initialize(to: consume a0)
-                (nb + 2).initialize(to: consume a1)
-                return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
-            }
-        default:
-            let e0 = args[0].eval, e1 = args[1].eval, e2 = args[2].eval // safe: the caller passes at most 3, here 3
-            return { b in
-                guard let u = Compiler.borrowFunction(cell, arity: 3) else { return try general(b) }
-                let a0 = try e0(b), a1 = try e1(b), a2 = try e2(b)
-                let nb = b + frame
-                (nb + 1).initialize(to: consume a0)
-                (nb + 2).initialize(to: consume a1)
-                (nb + 3).initialize(to: consume a2)
-                return try u._withUnsafeGuaranteedRef { f in try m.runWithArguments(f, base: nb, span: span) }
-            }
-        }
-    }
-
-    /// A call of a function held in a local slot or a captured variable (`apply(f, x) = f(x)`,
-    /// `compose(f, g) = x -> f(g(x))`), with up to three arguments. The callee is borrowed
-    /// from where it lives: a local slot changes only by its own function's statements, and a
-    /// cell written while calls run pins the function it replaces (`Compiler.storeShared`).
+    /// A call of a function held in a global, a local slot or a captured variable (`fib(n)`,
+    /// `apply(f, x) = f(x)`, `compose(f, g) = x -> f(g(x))`) with up to three positional
+    /// arguments. The callee is borrowed from where it lives, not retained: a local slot
+    /// changes only by its own function's statements, and a global or captured variable
+    /// written while calls run pins the function it replaces (`Compiler.storeShared`), so
+    /// it outlives the call. Arguments are initialised into the new frame, whose slots the
+    /// previous call left trivial.
     private func borrowedCall(_ home: CalleeHome, _ args: [Compiled], general: @escaping Eval,
                               _ frame: Int, _ span: SourceSpan) -> Eval {
         let m = machine, running = machine.runningClosure
@@ -199,10 +154,11 @@ extension Compiler {
         }
     }
 
-    /// Where a callee name that is not a global lives.
+    /// Where a callee name lives.
     enum CalleeHome {
-        case slot(Int), cell(Int), capture(Int)
+        case global(UnsafeMutablePointer<Value>), slot(Int), cell(Int), capture(Int)
 
+        /// The home of a name that is not a global (a global's cell comes from the machine).
         init?(_ resolution: Resolution?) {
             switch resolution {
             case .local(let s)?: self = .slot(s)
@@ -218,6 +174,8 @@ extension Compiler {
         func pointer(_ b: UnsafeMutablePointer<Value>, _ running: UnsafeMutablePointer<Unmanaged<Function>?>)
             -> UnsafeMutablePointer<Value> {
             switch self {
+            case .global(let p):
+                return p
             case .slot(let s):
                 return b + s
             case .cell(let s):

@@ -65,14 +65,7 @@ extension Compiler {
                 // fewer a call of a recursive function. Anything else goes through `c`.
                 result = { b in
                     if case .number(let q) = b[slot] {
-                        let yes: Bool
-                        switch op {
-                        case .less: yes = q < k
-                        case .lessEqual: yes = q <= k
-                        case .greater: yes = q > k
-                        default: yes = q == k
-                        }
-                        return yes ? try then(b) : try otherwise(b)
+                        return Compiler.holds(op, q, k) ? try then(b) : try otherwise(b)
                     }
                     let v = try c(b)
                     if case .bool(let x) = v { return x ? try then(b) : try otherwise(b) }
@@ -101,14 +94,7 @@ extension Compiler {
               let (slot, op, k) = Compiler.localComparison(cond, scope) else { return nil }
         return Compiled { b in
             guard case .number(let q) = b[slot], case .number = b[result] else { return try general(b) }
-            let yes: Bool
-            switch op {
-            case .less: yes = q < k
-            case .lessEqual: yes = q <= k
-            case .greater: yes = q > k
-            default: yes = q == k
-            }
-            return yes ? b[result] : try otherwise(b)
+            return Compiler.holds(op, q, k) ? b[result] : try otherwise(b)
         }
     }
 
@@ -119,6 +105,17 @@ extension Compiler {
               [.less, .lessEqual, .greater, .equal].contains(op),
               case .local(let slot)? = Resolver.resolved(name, in: scope) else { return nil }
         return (slot, op, k)
+    }
+
+    /// `q op k` for the comparisons `localComparison` accepts.
+    @inline(__always)
+    private static func holds(_ op: BinaryOperator, _ q: Double, _ k: Double) -> Bool {
+        switch op {
+        case .less: return q < k
+        case .lessEqual: return q <= k
+        case .greater: return q > k
+        default: return q == k
+        }
     }
 
     /// True for a statement `tail` compiles as an expression.

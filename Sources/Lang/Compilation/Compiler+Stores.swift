@@ -102,9 +102,8 @@ extension Compiler {
     }
 
     /// Stores `v` in a global's or a captured variable's cell. A call site may be running
-    /// the function the cell holds on a borrowed reference (`Compiler.globalCall`,
-    /// `Compiler.borrowedCall`), so a function replaced while calls run is pinned until
-    /// the top-level statement ends.
+    /// the function the cell holds on a borrowed reference (`Compiler.borrowedCall`), so
+    /// a function replaced while calls run is pinned until the top-level statement ends.
     @inline(__always)
     static func storeShared(_ v: consuming Value, at p: UnsafeMutablePointer<Value>, _ m: Machine) {
         if case .function = p.pointee, m.depth.pointee > 0 { m.pin(p.pointee) }
