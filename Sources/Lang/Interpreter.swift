@@ -58,6 +58,8 @@ public final class Interpreter {
         machine = Machine(interruption: interruption)
     }
 
+    deinit { machine.dropValues() }
+
     /// Parses, resolves, compiles and runs `source` (a REPL entry, a notebook
     /// cell or a whole script). Top-level statements echo their values unless
     /// they end with `;`.
@@ -272,6 +274,7 @@ public final class Interpreter {
     public func reset() {
         let output = machine.outputHandler, progress = machine.progressHandler, echo = machine.echoHandler
         let access = machine.fileAccess
+        machine.dropValues()
         machine = Machine(interruption: interruption)
         // What the command line confined the session to outlives `:reset`.
         machine.fileAccess = access

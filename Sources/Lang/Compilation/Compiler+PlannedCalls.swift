@@ -75,9 +75,8 @@ extension Compiler {
 final class CallPlan {
     private let positionalCount: Int
     private let keywords: [String]
-    /// The function the plan is for; held so its identity cannot pass to another.
-    @exclusivity(unchecked) private var function: Function?
-    @exclusivity(unchecked) private var identity: ObjectIdentifier?
+    /// The `serial` of the function the plan is for (0: none yet).
+    @exclusivity(unchecked) private var serial = 0
     /// The parameter (0-based) each of the site's arguments sets, in the site's order.
     let slots: UnsafeMutablePointer<Int>
     /// The parameters no argument sets, and their default values.
@@ -105,7 +104,7 @@ final class CallPlan {
     /// reports those.
     @inline(__always)
     func fits(_ f: Function) -> Bool {
-        identity == ObjectIdentifier(f) || plan(for: f)
+        serial == f.serial || plan(for: f)
     }
 
     private func plan(for f: Function) -> Bool {
@@ -135,8 +134,7 @@ final class CallPlan {
             (defaultValues + j).initialize(to: value)
         }
         defaultCount = defaults.count
-        function = f
-        identity = ObjectIdentifier(f)
+        serial = f.serial
         return true
     }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A function or closure written in the language. Its body was compiled once;
 /// a call writes the arguments into slots 1…n of a fresh frame and runs `body` on
 /// that frame (a closure also becomes the machine's running closure, to reach its
@@ -27,6 +29,12 @@ public final class Function {
     /// instead of indexing `captures` (a bounds check, and a retain and release of the cell).
     /// `captures` keeps the cells alive.
     let captured: UnsafeMutablePointer<UnsafeMutablePointer<Value>>
+    /// A number no other function of the process has: what a call site's plan remembers
+    /// its function by (an address can pass to a new function once this one is freed,
+    /// and holding the function itself would make a cycle through its own body).
+    let serial: Int
+
+    private static let serials = Atomic<Int>(0)
 
     init(name: String, parameterNames: [String], defaults: [Value?], frameSize: Int, captures: [Cell],
          span: SourceSpan, source: SourceText, body: @escaping (UnsafeMutablePointer<Value>) throws -> Value) {
@@ -40,6 +48,7 @@ public final class Function {
         self.body = body
         self.arity = parameterNames.count
         self.isClosure = !captures.isEmpty
+        serial = Function.serials.wrappingAdd(1, ordering: .relaxed).newValue
         captured = .allocate(capacity: Swift.max(1, captures.count))
         for (i, cell) in captures.enumerated() { (captured + i).initialize(to: cell.pointer) }
     }

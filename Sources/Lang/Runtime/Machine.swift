@@ -94,6 +94,15 @@ final class Machine {
         return true
     }
 
+    /// Drops every global's value and every pin. Compiled closures hold the machine, and
+    /// the functions in its globals hold those closures: without this a session that
+    /// defined a function never freed its machine (its 32 MB stack included) when the
+    /// interpreter was dropped or reset.
+    func dropValues() {
+        pinned.removeAll()
+        for p in globals.values { p.pointee = .undefined }
+    }
+
     /// Keeps a function that a global write is about to drop alive until `unpin()`.
     func pin(_ v: Value) { pinned.append(v) }
 
