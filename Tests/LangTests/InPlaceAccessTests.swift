@@ -207,6 +207,29 @@ extension LangSuite {
             #expect(s.eval("apply((a, b) -> a + b, 1)") == "error: lambda() missing argument 'b'")
         }
 
+        /// `xs[i]` on lists and tuples, `len(x)` and `xs.pop()` take shortcuts for the
+        /// common cases; everything else reports what the general path reports.
+        @Test func elementReadsLengthsAndPops() {
+            let s = Session()
+            s.run("xs = []; xs.append(5); xs.append(6); t = (1, \"a\")")
+            #expect(s.eval("(xs[0], xs[-2], xs[1.0], t[-1])") == "(5, 5, 6, \"a\")")
+            #expect(s.eval("xs[5]") == "error: index 5 is out of range for a list of 2 (valid: -2 to 1)")
+            #expect(s.eval("xs[0.5]") == "error: an index must be an integer, got 0.5")
+            // Python's len: 2, 2, 5 characters, 1 key, the first axis of a 2×3 tensor
+            #expect(s.eval("(len(xs), len(t), len(\"héllo\"), len({1: 2}), len(zeros(2, 3)))") == "(2, 2, 5, 1, 2)")
+            #expect(s.eval("len(3)") == "error: len() needs a list, tuple, dict, string or tensor of rank ≥ 1, got number")
+            // pop takes from the end, as Python's list.pop() does
+            #expect(s.eval("(xs.pop(), xs.pop())") == "(6, 5)")
+            #expect(s.eval("xs.pop()") == "error: pop() from an empty list")
+            #expect(s.eval("d = {1: 2}; d.pop(1)") == "2")
+            #expect(s.eval("function drain(ys)\n total = 0\n while len(ys) > 0\n total = total + ys.pop()\n end\n return total\nend")
+                    == "")
+            s.run("zs = []; for i in range(10) zs.append(i); end")
+            // 0 + 1 + ... + 9
+            #expect(s.eval("drain(zs)") == "45")
+            #expect(s.eval("len(zs)") == "0")
+        }
+
         @Test func theLeafTestOfARecursiveFunction() {
             let s = Session()
             s.run("""

@@ -25,6 +25,9 @@ public final class Builtin {
     /// What the body gives when the leading parameters are all numbers and the rest are
     /// left at their defaults, for a call site to compute without `Arguments`; nil for most.
     public let numbers: NumberKernel?
+    /// What the body gives for its one argument when that is of a common kind (`len` of a
+    /// list), nil to leave the case to the body: a call site runs it without `Arguments`.
+    public let value: ((Value) -> Value?)?
     /// The parameters' names, in order: `Arguments` finds a name's slot here.
     let names: [String]
     /// How many parameters a call must give (neither defaulted nor variadic).
@@ -32,9 +35,11 @@ public final class Builtin {
 
     /// A builtin.
     public init(_ name: String, _ parameters: [Parameter], doc: String, example: String, takesKeywords: Bool = false,
-                numbers: NumberKernel? = nil, body: @escaping (Arguments, CallContext) throws -> Value) {
+                numbers: NumberKernel? = nil, value: ((Value) -> Value?)? = nil,
+                body: @escaping (Arguments, CallContext) throws -> Value) {
         self.takesKeywords = takesKeywords
         self.numbers = numbers
+        self.value = value
         self.name = name
         self.parameters = parameters
         self.doc = doc

@@ -40,7 +40,15 @@ extension BuiltinGroup {
         },
         Builtin("len", [.init("x", .described("list, tuple, dict, string or tensor"), doc: "what to measure")],
                 doc: "Length of a list, tuple, dict or string, or size of a tensor's first axis.",
-                example: "len([1, 2, 3])") { args, _ in
+                example: "len([1, 2, 3])",
+                value: { x in
+                    switch x {
+                    case .list(let l): return .number(Double(l.items.count))
+                    case .tuple(let t): return .number(Double(t.items.count))
+                    case .dict(let d): return .number(Double(d.count))
+                    default: return nil
+                    }
+                }) { args, _ in
             let x = args["x"]
             switch x {
             case .list(let l): return .number(Double(l.items.count))

@@ -76,6 +76,16 @@ extension Compiler {
         }
     }
 
+    /// `xs.pop()` on a variable holding a non-empty list; anything else (an empty list's
+    /// error, a dict's missing key) runs `general`.
+    func borrowedPop(_ place: Place, general: @escaping Eval) -> Eval {
+        return { b in
+            guard let u = Compiler.borrowList(place.pointer(b)),
+                  let last = u._withUnsafeGuaranteedRef({ $0.items.popLast() }) else { return try general(b) }
+            return last
+        }
+    }
+
     /// `d.get(k)` or `d.get(k, default)` on a variable holding a dict, the arguments pure
     /// (`fallback` gives `nothing` for the first); anything else runs `general`. Same order of evaluation and errors as the bound method.
     func borrowedGet(_ place: Place, _ key: @escaping Eval, _ fallback: @escaping Eval, _ keySpan: SourceSpan,

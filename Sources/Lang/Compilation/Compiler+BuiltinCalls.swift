@@ -7,6 +7,17 @@ extension Compiler {
                      _ frame: Int, general: @escaping Eval) -> Eval {
         let m = machine, expected = binding.builtin
         if let fast = numberCall(cell, binding, args, frame, general: general) { return fast.eval }
+        if let kernel = binding.builtin.value, args.count == 1, binding.targets == [0], binding.builtin.parameters.count == 1 {
+            // `len(xs)`: the kernel when it takes the value, else the binding on the value
+            // already computed (errors and results are the body's).
+            let e0 = args[0].eval // safe: one argument
+            return { b in
+                guard case .builtin(let current) = cell.pointee, current === expected else { return try general(b) }
+                let v = try e0(b)
+                if let r = kernel(v) { return r }
+                return try binding.call({ _, values, rest in binding.place(v, 0, &values, &rest) }, b, frame, m)
+            }
+        }
         let write = argumentWriter(binding, args, from: 0)
         return { b in
             guard case .builtin(let current) = cell.pointee, current === expected else { return try general(b) }

@@ -182,6 +182,9 @@ extension Compiler {
                                   argumentSpans: argSpans, keywordSpans: kwSpans)
             }
         }
+        if name == "pop", args.isEmpty, let place = place(of: receiver, scope) {
+            return borrowedPop(place, general: full)
+        }
         if (isAppend || isGet), let place = place(of: receiver, scope), positional.allSatisfy({ Compiler.isPure($0.value) }) {
             return isAppend ? borrowedAppend(place, first, general: full)
                 : borrowedGet(place, first, second, keySpan, general: full)

@@ -58,7 +58,17 @@ extension Compiler {
                 return { b in
                     let container = try eb(b)
                     if case .dict(let d) = container { return try Operators.lookup(d, try key(b), keySpan) }
-                    return try Operators.index(container, [.at(try key(b), keySpan)], span)
+                    let k = try key(b)
+                    // `xs[i]` on a list or tuple with a whole number in range: the element, without
+                    // the index list and the general indexer (which reports everything else).
+                    if case .number(let x) = k {
+                        switch container {
+                        case .list(let l): if let v = Compiler.element(of: l.items, at: x) { return v }
+                        case .tuple(let t): if let v = Compiler.element(of: t.items, at: x) { return v }
+                        default: break
+                        }
+                    }
+                    return try Operators.index(container, [.at(k, keySpan)], span)
                 }
             }
             let idx = indexItems(items, scope)
@@ -77,6 +87,15 @@ extension Compiler {
         case .format(let parts, _):
             return formatString(parts, scope)
         }
+    }
+
+    /// `items[x]` for a whole number `x` in range, counting from the end when negative;
+    /// nil otherwise.
+    @inline(__always)
+    static func element(of items: [Value], at x: Double) -> Value? {
+        guard let i = Int(exactly: x) else { return nil }
+        let j = i < 0 ? i + items.count : i
+        return j >= 0 && j < items.count ? items[j] : nil
     }
 
     /// Reads a variable from its resolved home; an unassigned one is an error.
