@@ -218,6 +218,10 @@ extension LangSuite {
             // Python's len: 2, 2, 5 characters, 1 key, the first axis of a 2×3 tensor
             #expect(s.eval("(len(xs), len(t), len(\"héllo\"), len({1: 2}), len(zeros(2, 3)))") == "(2, 2, 5, 1, 2)")
             #expect(s.eval("len(3)") == "error: len() needs a list, tuple, dict, string or tensor of rank ≥ 1, got number")
+            // str's shortcut gives what print shows, at any precision.
+            #expect(s.eval("(str(3), str(-0.0), str(\"a\"), str(2.5), str(1e16), len(str(123456)))")
+                    == "(\"3\", \"0\", \"a\", \"2.5\", \"1e+16\", 6)")
+            #expect(s.eval("precision(2); (str(1/3), str(7))") == "(\"0.33\", \"7\")")
             // pop takes from the end, as Python's list.pop() does
             #expect(s.eval("(xs.pop(), xs.pop())") == "(6, 5)")
             #expect(s.eval("xs.pop()") == "error: pop() from an empty list")

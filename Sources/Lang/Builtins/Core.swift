@@ -46,6 +46,7 @@ extension BuiltinGroup {
                     case .list(let l): return .number(Double(l.items.count))
                     case .tuple(let t): return .number(Double(t.items.count))
                     case .dict(let d): return .number(Double(d.count))
+                    case .string(let s): return .number(Double(s.value.count))
                     default: return nil
                     }
                 }) { args, _ in
@@ -62,7 +63,16 @@ extension BuiltinGroup {
         },
         Builtin("str", [.init("x", .any, doc: "the value to show")],
                 doc: "The value as text, as print shows it.",
-                example: "str(3) + \" apples\"") { args, context in
+                example: "str(3) + \" apples\"",
+                value: { x in
+                    // What `display` gives for these, whatever the precision: a whole number
+                    // prints as its integer, a string as itself (strings are immutable).
+                    switch x {
+                    case .number(let n) where n == n.rounded() && Swift.abs(n) < 1e16: return Value(String(Int64(n)))
+                    case .string: return x
+                    default: return nil
+                    }
+                }) { args, context in
             Value(context.machine.formatter.display(args["x"]))
         },
         Builtin("typeof", [.init("x", .any, doc: "any value")],
