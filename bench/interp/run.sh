@@ -3,7 +3,7 @@
 # Usage: bench/interp/run.sh [RUNS]   (BIN=path/to/gradbook to skip the build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-RUNS="${1:-11}"
+RUNS="${1:-21}"
 if [ -z "${BIN:-}" ]; then
     swift build -c release --product gradbook >/dev/null
     BIN=.build/release/gradbook
