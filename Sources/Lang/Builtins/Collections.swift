@@ -175,10 +175,12 @@ enum Methods {
         "list": ["append", "pop", "extend", "insert", "sorted", "reversed", "enumerate"],
         "dict": ["keys", "values", "items", "get", "pop"],
         "tuple": ["enumerate", "sorted", "reversed"],
+        "string": Set(Registry.stringMethods.keys),
     ]
 
     /// The builtin `value.name(...)` calls, or nil when the value has no such method.
     static func lookup(_ value: Value, _ name: String) -> Builtin? {
+        if case .string = value { return Registry.stringMethods[name] }
         guard names[value.typeName]?.contains(name) == true else { return nil }
         return Registry.all[name]
     }

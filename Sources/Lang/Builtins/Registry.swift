@@ -29,6 +29,13 @@ public enum Registry {
         return table
     }()
 
+    /// The methods of strings by name (`s.upper()`): methods only, not globals.
+    public static let stringMethods: [String: Builtin] = {
+        var table: [String: Builtin] = [:]
+        for b in BuiltinGroup.strings.builtins { table[b.name] = b }
+        return table
+    }()
+
     /// The reference page, generated from the registry: a heading per topic,
     /// each builtin's signature, doc line, parameters (type, default, doc)
     /// and example.
@@ -36,7 +43,7 @@ public enum Registry {
         var out = "# Builtin reference\n\n"
         out += "Generated from the builtin registry (`Sources/Lang/Builtins/Registry.swift`); do not edit by hand.\n"
         out += "Regenerate with `GRADBOOK_WRITE_REFERENCE=1 swift test --filter ReferenceTests`.\n"
-        for group in groups {
+        for group in groups + [.strings] {
             out += "\n## \(group.topic)\n"
             for b in group.builtins {
                 out += "\n### `\(b.signature)`\n\n\(b.doc)\n"

@@ -21,10 +21,18 @@ extension BuiltinGroup {
             guard names.count == 1 else { throw args.error("name", "symbol() takes one name; use symbols() for several", kind: .value) }
             return Operators.wrap(.symbol(names[0]))
         },
-        Builtin("float", [.init("x", .described("number, tensor, or constant expression"), doc: "the value")],
-                doc: "The number a constant expression stands for (a tensor for a symbolic matrix); numbers and tensors pass through.",
+        Builtin("float", [.init("x", .described("number, tensor, string, or constant expression"), doc: "the value")],
+                doc: "The number a constant expression stands for (a tensor for a symbolic matrix), or a string read as a number (\"1.5\", \"-2e3\", \"inf\"); numbers and tensors pass through.",
                 example: "float(subs(symbol(\"x\") / 3, x=1))") { args, _ in
             let x = args["x"]
+            if case .string(let text) = x {
+                // As Python's float(): surrounding whitespace is ignored.
+                let trimmed = String(text.value.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+                guard let v = Double(trimmed) else {
+                    throw args.error("x", "float() cannot read \"\(text.value)\" as a number", kind: .value)
+                }
+                return .number(v)
+            }
             if let e = Operators.expression(x) {
                 guard let v = e.constantValue else {
                     throw args.error("x", "float() needs a constant expression; this one has free symbols \(e.freeSymbols.joined(separator: ", ")) (use subs first)", kind: .value)
