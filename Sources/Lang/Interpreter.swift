@@ -160,7 +160,7 @@ public final class Interpreter {
             case .tensor: names = Operators.tensorMemberNames
             case .variable: names = Operators.tensorMemberNames + ["value"]
             case .object(let o): names = o.object.attributeNames
-            case .list, .dict, .tuple: names = (Methods.names[p.pointee.typeName] ?? []).sorted()
+            case .list, .dict, .tuple, .string: names = (Methods.names[p.pointee.typeName] ?? []).sorted()
             default: names = []
             }
             return names.filter { $0.hasPrefix(tail) }.sorted().map { head + "." + $0 }

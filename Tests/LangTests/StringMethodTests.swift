@@ -67,8 +67,10 @@ extension LangSuite {
                 let s = Session()
                 #expect(s.run(b.example).diagnostic == nil, "example of \(b.name): \(b.example)")
             }
-            let help = Interpreter().help(for: "upper")
-            #expect(help?.contains("a method of strings") == true)
+            let interpreter = Interpreter()
+            #expect(interpreter.help(for: "upper")?.contains("a method of strings") == true)
+            interpreter.run("name = \"adam\"", origin: "test")
+            #expect(interpreter.completions(for: "name.st") == ["name.startswith", "name.strip"])
         }
     }
 }
