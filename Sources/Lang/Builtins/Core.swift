@@ -61,6 +61,47 @@ extension BuiltinGroup {
             default: throw args.error("x", "len() needs a list, tuple, dict, string or tensor of rank ≥ 1, got \(x.typeName)")
             }
         },
+        Builtin("int", [.init("x", .described("number, bool, one-element tensor or string"), doc: "the value")],
+                doc: "The value as a whole number, cut toward zero as Python's int() does; a string must hold an integer (\"42\").",
+                example: "int(-2.7)") { args, _ in
+            let x = args["x"]
+            if case .string(let text) = x {
+                let trimmed = String(text.value.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+                guard let n = Int(trimmed) else {
+                    throw args.error("x", "int() cannot read \"\(text.value)\" as an integer", kind: .value)
+                }
+                return .number(Double(n))
+            }
+            guard let v = ParameterType.scalar(x) else {
+                throw args.error("x", "int() needs a number, bool, one-element tensor or string, got \(x.typeName)")
+            }
+            guard v.isFinite else { throw args.error("x", "int() cannot convert \(v) to an integer", kind: .value) }
+            return .number(v.rounded(.towardZero))
+        },
+        Builtin("dict", [.init("pairs", .described("dict, or list or tuple of (key, value) pairs"), default: .nothing,
+                               doc: "the entries to start from; keywords add more")],
+                doc: "A new dict: empty, a copy of a dict, from (key, value) pairs, or from keywords (`dict(lr=0.1, epochs=5)`).",
+                example: "dict(lr=0.1, epochs=5)", takesKeywords: true) { args, _ in
+            let d = DictBox()
+            if args.has("pairs") {
+                switch args["pairs"] {
+                case .dict(let other):
+                    for (k, v) in zip(other.keys, other.values) { d.set(k, v) }
+                case .list, .tuple:
+                    for (i, pair) in try Operators.elements(args["pairs"], args.span("pairs")).enumerated() {
+                        guard case .tuple(let t) = pair, t.items.count == 2 else {
+                            throw args.error("pairs", "dict() entry \(i) is not a (key, value) pair", kind: .value)
+                        }
+                        guard let k = DictKey(t.items[0]) else { throw Operators.unhashable(t.items[0], args.span("pairs")) }
+                        d.set(k, t.items[1])
+                    }
+                default:
+                    throw args.error("pairs", "dict() needs a dict or a list of (key, value) pairs, got \(args["pairs"].typeName)")
+                }
+            }
+            for (name, value, _) in args.keywords { d.set(.string(name), value) }
+            return .dict(d)
+        },
         Builtin("str", [.init("x", .any, doc: "the value to show")],
                 doc: "The value as text, as print shows it.",
                 example: "str(3) + \" apples\"",

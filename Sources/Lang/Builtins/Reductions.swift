@@ -67,6 +67,10 @@ private func extremum(_ name: String, _ op: BinaryOperation) -> Builtin {
                    example: isMax ? "max([1, 5], [3, 2])" : "min([1, 5, 2])",
                    numbers: .two { op.extremum($0, $1) }) { args, _ in
         if args.has("y") {
+            // `min(3, 4, 1)` binds 1 to axis: refuse it rather than answer 3, as Python would not.
+            if try args.has("axis") || args.bool("keepdims") {
+                throw args.error("axis", "\(name)(x, y) compares two values elementwise and takes no axis; for the \(isMax ? "largest" : "smallest") of several values write \(name)([a, b, c])", kind: .argument)
+            }
             // Two numbers: no tensors in and out (the same arithmetic as the tensor kernel).
             if case .number(let x) = args["x"], case .number(let y) = args["y"], let z = op.extremum(x, y) {
                 return .number(z)

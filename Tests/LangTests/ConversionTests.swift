@@ -1,0 +1,40 @@
+import Lang
+import Testing
+
+extension LangSuite {
+    /// `int`, `dict` and the three-argument `min`/`max` against CPython 3.11's answers.
+    @Suite struct ConversionTests {
+        @Test func intCutsTowardZeroAndReadsIntegers() {
+            let s = Session()
+            // int(-2.7) == -2, int(2.7) == 2, int(True) == 1, int(" 42 ") == 42
+            #expect(s.eval("(int(-2.7), int(2.7), int(true), int(\" 42 \"), int([5.9]))") == "(-2, 2, 1, 42, 5)")
+            #expect(s.eval("int(\"3.5\")") == "error: int() cannot read \"3.5\" as an integer")
+            #expect(s.eval("int(nan)") == "error: int() cannot convert nan to an integer")
+            #expect(s.eval("int([1, 2])") == "error: int() needs a number, bool, one-element tensor or string, got tensor")
+        }
+
+        @Test func dictFromKeywordsPairsAndAnotherDict() {
+            let s = Session()
+            // dict(a=1, b=2) == {'a': 1, 'b': 2}; dict([("x", 1), (2, "y")]) == {'x': 1, 2: 'y'}
+            #expect(s.eval("dict(a=1, b=2)") == "{\"a\": 1, \"b\": 2}")
+            #expect(s.eval("dict([(\"x\", 1), (2, \"y\")])") == "{\"x\": 1, 2: \"y\"}")
+            #expect(s.eval("dict({1: 2}, c=3)") == "{1: 2, \"c\": 3}")
+            // A copy: adding to it leaves the original as it was.
+            #expect(s.eval("d = {1: 2}; e = dict(d); e[3] = 4; (len(d), len(e))") == "(1, 2)")
+            #expect(s.eval("dict()") == "{}")
+            #expect(s.eval("dict([(1, 2), 3])") == "error: dict() entry 1 is not a (key, value) pair")
+            // A literal of numbers is a tensor, not a list of pairs.
+            #expect(s.eval("dict([1, 2])") == "error: dict() needs a dict or a list of (key, value) pairs, got tensor")
+        }
+
+        @Test func minAndMaxOfThreeArgumentsAreRefusedNotMisread() {
+            let s = Session()
+            // Python's min(3, 4, 1) is 1; reading the 1 as axis= gave 3.
+            #expect(s.eval("min(3, 4, 1)")
+                    == "error: min(x, y) compares two values elementwise and takes no axis; for the smallest of several values write min([a, b, c])")
+            #expect(s.eval("min([3, 4, 1])") == "1")
+            #expect(s.eval("max(2, 7)") == "7")
+            #expect(s.eval("max([[1, 5], [3, 2]], axis=0)") == "[3, 5]")
+        }
+    }
+}
