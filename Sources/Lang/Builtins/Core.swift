@@ -11,10 +11,12 @@ extension BuiltinGroup {
                 example: "range(5)") { args, _ in
             try BuiltinHelpers.range(args)
         },
-        Builtin("print", [.variadic("values", .any, doc: "what to show, in order")],
-                doc: "Shows the values separated by spaces (strings without quotes).",
+        Builtin("print", [.variadic("values", .any, doc: "what to show, in order"),
+                          .init("sep", .string, default: Value(" "), doc: "what goes between the values (keyword only)")],
+                doc: "Shows the values separated by spaces, or by `sep` (strings without quotes).",
                 example: "print(\"loss\", 0.25)") { args, context in
-            context.emit(.text(args.rest.map { context.machine.formatter.display($0) }.joined(separator: " ")))
+            let separator = try args.string("sep")
+            context.emit(.text(args.rest.map { context.machine.formatter.display($0) }.joined(separator: separator)))
             return .nothing
         },
         Builtin("precision", [.init("digits", .integer, doc: "digits after the point, 0 to 17")],

@@ -585,7 +585,17 @@ struct Parser {
                 let value = try expression()
                 args.append(CallArgument(name: name, value: value, span: t.span.through(value.span)))
             } else {
-                let value = try expression()
+                var value = try expression()
+                // `sum(x^2 for x in xs)`: a generator argument, evaluated as the comprehension
+                // `[x^2 for x in xs]`; as in Python it must be the only argument.
+                if args.isEmpty, check(.for) {
+                    let clauses = try comprehensionClauses()
+                    value = .comprehension(Comprehension(element: value, value: nil, clauses: clauses,
+                                                         span: value.span.through(previous.span)))
+                    if check(.comma) {
+                        throw error(at: peek, "a generator argument must be the only one; put it in brackets: [... for ...]")
+                    }
+                }
                 args.append(CallArgument(name: nil, value: value, span: value.span))
             }
             if !match(.comma) { break }

@@ -2,8 +2,10 @@ import Lang
 import Testing
 
 extension LangSuite {
-    /// `int`, `dict` and the three-argument `min`/`max` against CPython 3.11's answers.
-    @Suite struct ConversionTests {
+    /// What a person coming from Python types without thinking: `int`, `dict`, `min` of
+    /// three values, a generator argument, `print(..., sep=)`. Expected values are
+    /// CPython 3.11's.
+    @Suite struct PythonHabitTests {
         @Test func intCutsTowardZeroAndReadsIntegers() {
             let s = Session()
             // int(-2.7) == -2, int(2.7) == 2, int(True) == 1, int(" 42 ") == 42
@@ -35,6 +37,19 @@ extension LangSuite {
             #expect(s.eval("min([3, 4, 1])") == "1")
             #expect(s.eval("max(2, 7)") == "7")
             #expect(s.eval("max([[1, 5], [3, 2]], axis=0)") == "[3, 5]")
+        }
+
+        @Test func generatorArgumentsAndPrintSeparators() {
+            let s = Session()
+            // sum(x**2 for x in range(4)) == 14; max(i % 7 for i in range(20) if i > 3) == 6
+            #expect(s.eval("sum(x^2 for x in range(4))") == "14")
+            #expect(s.eval("max(i % 7 for i in range(20) if i > 3)") == "6")
+            #expect(s.eval("sum(x for x in range(3), 1)")
+                    == "error: a generator argument must be the only one; put it in brackets: [... for ...] at ','")
+            // print(1, 2, sep=", ") prints "1, 2"
+            #expect(s.run("print(1, 2, sep=\", \")").output == "1, 2")
+            #expect(s.run("print(\"a\", \"b\")").output == "a b")
+            #expect(s.eval("print(1, sep=3)") == "error: print() expects sep to be a string, got number")
         }
     }
 }
