@@ -51,5 +51,24 @@ extension LangSuite {
             #expect(s.run("print(\"a\", \"b\")").output == "a b")
             #expect(s.eval("print(1, sep=3)") == "error: print() expects sep to be a string, got number")
         }
+    
+
+        @Test func masksCombineWithAmpersandBarAndTilde() {
+            let s = Session()
+            s.run("x = [1, 2, 3, 4]")
+            // NumPy: (x > 1) & (x < 4) -> [F, T, T, F]; (x < 2) | (x > 3) -> [T, F, F, T];
+            // ~(x > 2) -> [T, T, F, F]; x[(x > 1) & (x < 4)] -> [2, 3]
+            #expect(s.eval("(x > 1) & (x < 4)") == "[false,  true,  true, false]")
+            #expect(s.eval("(x < 2) | (x > 3)") == "[ true, false, false,  true]")
+            #expect(s.eval("~(x > 2)") == "[ true,  true, false, false]")
+            #expect(s.eval("x[(x > 1) & (x < 4)]") == "[2, 3]")
+            #expect(s.eval("(true & false, true | false, ~true)") == "(false, true, false)")
+            // Numbers are refused, not read as bits; comparisons bind looser, as in Python.
+            #expect(s.eval("3 & 5") == "error: & takes booleans or boolean tensors (comparisons give them), got number")
+            #expect(s.eval("~x") == "error: ~ takes a boolean or a boolean tensor (comparisons give them), got tensor of numbers")
+            #expect(s.eval("(x > 1) & 2") == "error: & takes booleans or boolean tensors (comparisons give them), got number")
+            // `&&` is still refused with the hint to write `and`.
+            #expect(s.run("true && false").diagnostic?.notes.first?.hasPrefix("write 'and' for '&&'") == true)
+        }
     }
 }

@@ -36,6 +36,8 @@ extension Compiler {
                     if case .number = v { return v }
                     return try Operators.binary(.add, .number(0), v, span)
                 }
+            case .invert:
+                return { b in try Operators.invert(try ev(b), span) }
             case .not:
                 let s = x.span
                 return { b in .bool(!(try Operators.truthy(try ev(b), s))) }
@@ -312,8 +314,8 @@ extension Compiler {
     /// reported first, as Python reports the left operand first.
     private func localLeft(_ op: BinaryOperator, _ slot: Int, _ name: String, _ nameSpan: SourceSpan,
                            _ r: Expr, _ span: SourceSpan, _ scope: FunctionScope?) -> Compiled? {
-        // `binary` sends membership to `Operators.contains` before this.
-        guard op != .in, op != .notIn else { return nil }
+        // `binary` sends membership to `Operators.contains` before this; logic refuses numbers.
+        guard op != .in, op != .notIn, op != .bothTrue, op != .eitherTrue else { return nil }
         let c = expression(r, scope)
         return Compiled { b in
             if case .number(let q) = b[slot] {

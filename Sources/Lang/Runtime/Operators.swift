@@ -25,7 +25,7 @@ enum Operators {
         case .greaterEqual: return .greaterEqual
         case .equal: return .equal
         case .notEqual: return .notEqual
-        case .matmul, .modulo, .floorDivide, .in, .notIn: return nil
+        case .matmul, .modulo, .floorDivide, .in, .notIn, .bothTrue, .eitherTrue: return nil
         }
     }
 
@@ -50,6 +50,7 @@ enum Operators {
     }
 
     private static func binaryUnchecked(_ op: BinaryOperator, _ a: Value, _ b: Value, _ span: SourceSpan) throws -> Value {
+        if op == .bothTrue || op == .eitherTrue { return try logic(op, a, b, span) }
         if let x = number(a), let y = number(b) { return scalar(op, x, y) }
         switch (a, b) {
         case (.variable, _), (_, .variable):
@@ -119,8 +120,11 @@ enum Operators {
             return .number(pow(x, y))
         case .modulo: return .number(modulo(x, y))
         case .floorDivide: return .number(divmod(x, y).quotient)
-        // Membership never reaches here (the compiler sends it to `contains`).
+        // Membership never reaches here (the compiler sends it to `contains`), nor logic
+        // (`binaryUnchecked` sends it to `logic`).
         case .in, .notIn: return .bool(false)
+        case .bothTrue: return .bool(x != 0 && y != 0)
+        case .eitherTrue: return .bool(x != 0 || y != 0)
         case .less: return .bool(x < y)
         case .lessEqual: return .bool(x <= y)
         case .greater: return .bool(x > y)
@@ -151,6 +155,31 @@ enum Operators {
         case (.object(let x), .object(let y)): return x.object === y.object
         case (.list(let x), .list(let y)): return x === y
         default: return false
+        }
+    }
+
+    /// `a & b`, `a | b`: elementwise on truth values and boolean tensors (what comparisons
+    /// give), broadcasting as arithmetic does. Numbers are refused rather than read as bits.
+    static func logic(_ op: BinaryOperator, _ a: Value, _ b: Value, _ span: SourceSpan) throws -> Value {
+        guard isBoolean(a), isBoolean(b), let x = a.asTensor, let y = b.asTensor else {
+            let bad = isBoolean(a) ? b : a
+            throw Diagnostic(.type, "\(op.rawValue) takes booleans or boolean tensors (comparisons give them), got \(bad.typeName)"
+                             + (bad.typeName == "tensor" ? " of numbers" : ""), span)
+        }
+        // 0/1 elements: the product is "and", the larger is "or".
+        let r = try x.binary(op == .bothTrue ? .multiply : .maximum, y)
+        return r.rank == 0 ? .bool((try? r.scalar()) != 0) : Value(boolean: r)
+    }
+
+    /// `~m`: the elementwise `not` of a truth value or boolean tensor.
+    static func invert(_ v: Value, _ span: SourceSpan) throws -> Value {
+        switch v {
+        case .bool(let b): return .bool(!b)
+        case .tensor(let box) where box.isBoolean:
+            return Value(boolean: try Tensor(1).binary(.subtract, box.tensor))
+        default:
+            throw Diagnostic(.type, "~ takes a boolean or a boolean tensor (comparisons give them), got \(v.typeName)"
+                             + (v.typeName == "tensor" ? " of numbers" : ""), span)
         }
     }
 

@@ -153,7 +153,11 @@ struct Lexer {
 
     private mutating func symbol() throws {
         let start = position
-        for s in Symbol.allCases {
+        // `&&` and `||` are other languages' logic: refused with a hint below, although `&`
+        // and `|` alone are the elementwise operators.
+        let doubled = position + 1 < bytes.count && bytes[position] == bytes[position + 1]
+            && (bytes[position] == UInt8(ascii: "&") || bytes[position] == UInt8(ascii: "|"))
+        for s in Symbol.allCases where !doubled {
             let text = Array(s.rawValue.utf8)
             if position + text.count <= bytes.count, Array(bytes[position..<position + text.count]) == text {
                 position += text.count
@@ -172,8 +176,9 @@ struct Lexer {
         var notes: [String] = []
         let next = end < bytes.count ? bytes[end] : 0
         switch text {
-        case "&": notes.append(next == UInt8(ascii: "&") ? "write 'and' for '&&'" : "write 'and' for a logical and")
-        case "|": notes.append(next == UInt8(ascii: "|") ? "write 'or' for '||'" : "write 'or' for a logical or")
+        // Only doubled ones get here: `&` and `|` alone are operators.
+        case "&": notes.append("write 'and' for '&&'")
+        case "|": notes.append("write 'or' for '||'")
         case "!": notes.append("write 'not x' for '!x' ('!=' is not-equal)")
         case "'": notes.append("strings take double quotes: \"text\"")
         default: break

@@ -446,9 +446,9 @@ struct Parser {
         return try comparison()
     }
 
-    // comparison -> additive [ ('<' | '<=' | '>' | '>=' | '==' | '!=' | 'in' | 'not' 'in') additive ]
+    // comparison -> either [ ('<' | '<=' | '>' | '>=' | '==' | '!=' | 'in' | 'not' 'in') either ]
     private mutating func comparison() throws -> Expr {
-        let left = try additive()
+        let left = try either()
         let op: BinaryOperator
         switch peek.kind {
         case .keyword(.in): op = .in
@@ -465,8 +465,35 @@ struct Parser {
         }
         advance()
         skipNewlines()
-        let right = try additive()
+        let right = try either()
         return .binary(op, left, right, left.span.through(right.span))
+    }
+
+    // either -> both { '|' both } ; both -> additive { '&' additive }
+    // Python's order: below arithmetic, above comparison, so masks need parentheses:
+    // `(x > 0) & (y < 1)`, as in NumPy.
+    private mutating func either() throws -> Expr {
+        var left = try both()
+        var length = 0
+        while match(.bar) {
+            try lengthen(&length)
+            skipNewlines()
+            let right = try both()
+            left = .binary(.eitherTrue, left, right, left.span.through(right.span))
+        }
+        return left
+    }
+
+    private mutating func both() throws -> Expr {
+        var left = try additive()
+        var length = 0
+        while match(.ampersand) {
+            try lengthen(&length)
+            skipNewlines()
+            let right = try additive()
+            left = .binary(.bothTrue, left, right, left.span.through(right.span))
+        }
+        return left
     }
 
     // additive -> multiplicative { ('+' | '-') multiplicative }
@@ -525,8 +552,15 @@ struct Parser {
         }
     }
 
-    // unary -> ('-' | '+') unary | power
+    // unary -> ('-' | '+' | '~') unary | power
     private mutating func unary() throws -> Expr {
+        if check(.tilde) {
+            try enterNesting()
+            defer { nesting -= 1 }
+            let t = advance()
+            let operand = try unary()
+            return .unary(.invert, operand, t.span.through(operand.span))
+        }
         if check(.minus) || check(.plus) {
             try enterNesting()
             defer { nesting -= 1 }

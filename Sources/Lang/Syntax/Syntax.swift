@@ -2,6 +2,8 @@
 enum BinaryOperator: String {
     case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^", matmul = "@", modulo = "%"
     case floorDivide = "//"
+    /// Elementwise logic on truth values and boolean tensors (NumPy's `&` and `|` on masks).
+    case bothTrue = "&", eitherTrue = "|"
     /// Membership (`x in c`, `x not in c`): compiled to `Operators.contains`, never to arithmetic.
     case `in` = "in", notIn = "not in"
     case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
@@ -10,6 +12,8 @@ enum BinaryOperator: String {
 /// Prefix operators.
 enum UnaryOperator: String {
     case negate = "-", plus = "+", not = "not"
+    /// Elementwise `not` of a truth value or boolean tensor (NumPy's `~` on a mask).
+    case invert = "~"
 }
 
 /// An argument at a call site: positional when `name` is nil.

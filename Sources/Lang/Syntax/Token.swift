@@ -25,6 +25,7 @@ enum Symbol: String, CaseIterable {
     case plusEqual = "+=", minusEqual = "-=", starEqual = "*=", slashEqual = "/="
     case caretEqual = "^=", atEqual = "@=", percentEqual = "%="
     case plus = "+", minus = "-", star = "*", slash = "/", caret = "^", at = "@", percent = "%"
+    case ampersand = "&", bar = "|", tilde = "~"
     case less = "<", greater = ">", equal = "="
     case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]", leftBrace = "{", rightBrace = "}"
     case comma = ",", colon = ":", semicolon = ";", dot = "."
