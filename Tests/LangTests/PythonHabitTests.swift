@@ -70,5 +70,15 @@ extension LangSuite {
             // `&&` is still refused with the hint to write `and`.
             #expect(s.run("true && false").diagnostic?.notes.first?.hasPrefix("write 'and' for '&&'") == true)
         }
+    
+
+        @Test func comparisonsChainAsInPython() {
+            let s = Session()
+            // Python: 0 < 0.5 < 1 is True, 0 < 2 < 1 is False, 1 <= 2 <= 2 <= 3 is True
+            #expect(s.eval("x = 0.5; 0 < x < 1") == "true")
+            #expect(s.eval("x = 2; 0 < x < 1") == "false")
+            #expect(s.eval("1 <= x <= 2 <= 3") == "true")
+            #expect(s.eval("a = 1; a == x - 1 == 1") == "error: a chained comparison needs a name or number in the middle; write (a < m) and (m < b) at '=='")
+        }
     }
 }

@@ -466,7 +466,36 @@ struct Parser {
         advance()
         skipNewlines()
         let right = try either()
-        return .binary(op, left, right, left.span.through(right.span))
+        var result = Expr.binary(op, left, right, left.span.through(right.span))
+        // `0 < x < 1` is `0 < x and x < 1`, as in Python. The middle is read twice, so it
+        // must be a name or a number (a call there would run twice).
+        var middle = right
+        while op != .in, op != .notIn, let next = Parser.ordering(peek.kind) {
+            switch middle {
+            case .name, .number: break
+            default:
+                throw error(at: peek, "a chained comparison needs a name or number in the middle; write (a < m) and (m < b)")
+            }
+            advance()
+            skipNewlines()
+            let far = try either()
+            result = .and(result, .binary(next, middle, far, middle.span.through(far.span)), left.span.through(far.span))
+            middle = far
+        }
+        return result
+    }
+
+    /// The comparison a token is, for chaining (`in` does not chain).
+    private static func ordering(_ kind: TokenKind) -> BinaryOperator? {
+        switch kind {
+        case .symbol(.less): return .less
+        case .symbol(.lessEqual): return .lessEqual
+        case .symbol(.greater): return .greater
+        case .symbol(.greaterEqual): return .greaterEqual
+        case .symbol(.equalEqual): return .equal
+        case .symbol(.notEqual): return .notEqual
+        default: return nil
+        }
     }
 
     // either -> both { '|' both } ; both -> additive { '&' additive }
