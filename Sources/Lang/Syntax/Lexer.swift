@@ -174,7 +174,6 @@ struct Lexer {
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         let text = String(decoding: bytes[position..<end], as: UTF8.self)
         var notes: [String] = []
-        let next = end < bytes.count ? bytes[end] : 0
         switch text {
         // Only doubled ones get here: `&` and `|` alone are operators.
         case "&": notes.append("write 'and' for '&&'")
