@@ -245,6 +245,7 @@ public final class Interpreter {
         }
         if let c = Constants.help(name) { return c }
         if let b = Registry.stringMethods[name] { return b.help + "\n    a method of strings: s.\(name)(...)" }
+        if let b = Registry.listMethods[name] { return b.help + "\n    a method of lists: xs.\(name)(...)" }
         guard let p = machine.globals[name] else { return nil }
         switch p.pointee {
         case .function(let f): return "\(f.signature)\n    defined by you"

@@ -80,5 +80,27 @@ extension LangSuite {
             #expect(s.eval("1 <= x <= 2 <= 3") == "true")
             #expect(s.eval("a = 1; a == x - 1 == 1") == "error: a chained comparison needs a name or number in the middle; write (a < m) and (m < b) at '=='")
         }
+    
+
+        @Test func listMethodsAsInPython() {
+            let s = Session()
+            // ["sgd", "adam", 3].index("adam") == 1; [(1, 2), "x"].index((1, 2)) == 0
+            #expect(s.eval("[\"sgd\", \"adam\", 3].index(\"adam\")") == "1")
+            #expect(s.eval("[(1, 2), \"x\"].index((1, 2))") == "0")
+            #expect(s.eval("[\"a\"].index(\"z\")") == "error: index(): \"z\" is not in the list")
+            // l = ["a", "b", "a"]; l.remove("a") leaves ['b', 'a']; l.count("a") == 1
+            #expect(s.eval("l = [\"a\", \"b\", \"a\"]; l.remove(\"a\"); l") == "[\"b\", \"a\"]")
+            #expect(s.eval("l.count(\"a\")") == "1")
+            #expect(s.eval("l.remove(\"z\")") == "error: remove(): \"z\" is not in the list")
+            #expect(s.eval("l.reverse(); l") == "[\"a\", \"b\"]")
+            #expect(s.eval("m = l.copy(); m.clear(); (len(l), len(m))") == "(2, 0)")
+            // They are methods, not globals; `count` of a string is the string method.
+            #expect(s.eval("index(l, \"a\")") == "error: unknown name 'index'")
+            #expect(s.eval("\"banana\".count(\"a\")") == "3")
+            #expect(Interpreter().help(for: "remove")?.contains("a method of lists") == true)
+            for b in Registry.listMethods.values {
+                #expect(Session().run(b.example).diagnostic == nil, "example of \(b.name): \(b.example)")
+            }
+        }
     }
 }

@@ -172,7 +172,7 @@ extension BuiltinGroup {
 /// change what a method means.
 enum Methods {
     static let names: [String: Set<String>] = [
-        "list": ["append", "pop", "extend", "insert", "sorted", "reversed", "enumerate"],
+        "list": Set(["append", "pop", "extend", "insert", "sorted", "reversed", "enumerate"]).union(Registry.listMethods.keys),
         "dict": ["keys", "values", "items", "get", "pop"],
         "tuple": ["enumerate", "sorted", "reversed"],
         "string": Set(Registry.stringMethods.keys),
@@ -181,6 +181,7 @@ enum Methods {
     /// The builtin `value.name(...)` calls, or nil when the value has no such method.
     static func lookup(_ value: Value, _ name: String) -> Builtin? {
         if case .string = value { return Registry.stringMethods[name] }
+        if case .list = value, let b = Registry.listMethods[name] { return b }
         guard names[value.typeName]?.contains(name) == true else { return nil }
         return Registry.all[name]
     }

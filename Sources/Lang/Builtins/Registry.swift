@@ -30,11 +30,15 @@ public enum Registry {
     }()
 
     /// The methods of strings by name (`s.upper()`): methods only, not globals.
-    public static let stringMethods: [String: Builtin] = {
+    public static let stringMethods = table(BuiltinGroup.strings)
+    /// The methods of lists that are not globals (`xs.index(x)`; `append` and the like are both).
+    public static let listMethods = table(BuiltinGroup.listMethods)
+
+    private static func table(_ group: BuiltinGroup) -> [String: Builtin] {
         var table: [String: Builtin] = [:]
-        for b in BuiltinGroup.strings.builtins { table[b.name] = b }
+        for b in group.builtins { table[b.name] = b }
         return table
-    }()
+    }
 
     /// The reference page, generated from the registry: a heading per topic,
     /// each builtin's signature, doc line, parameters (type, default, doc)
@@ -43,7 +47,7 @@ public enum Registry {
         var out = "# Builtin reference\n\n"
         out += "Generated from the builtin registry (`Sources/Lang/Builtins/Registry.swift`); do not edit by hand.\n"
         out += "Regenerate with `GRADBOOK_WRITE_REFERENCE=1 swift test --filter ReferenceTests`.\n"
-        for group in groups + [.strings] {
+        for group in groups + [.strings, .listMethods] {
             out += "\n## \(group.topic)\n"
             for b in group.builtins {
                 out += "\n### `\(b.signature)`\n\n\(b.doc)\n"
