@@ -68,7 +68,7 @@ extension BuiltinGroup {
                 example: "int(-2.7)") { args, _ in
             let x = args["x"]
             if case .string(let text) = x {
-                let trimmed = String(text.value.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+                let trimmed = text.value.trimmingWhitespace
                 guard let n = Int(trimmed) else {
                     throw args.error("x", "int() cannot read \"\(text.value)\" as an integer", kind: .value)
                 }

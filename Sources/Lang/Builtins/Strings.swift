@@ -18,8 +18,7 @@ extension BuiltinGroup {
                 example: "\"  loss \\n\".strip()") { args, _ in
             let s = try args.string("s")
             let chars = try args.optionalString("chars").map(Set.init)
-            let drop: (Character) -> Bool = { c in chars?.contains(c) ?? c.isWhitespace }
-            return Value(String(s.drop(while: drop).reversed().drop(while: drop).reversed()))
+            return Value(s.trimming { c in chars?.contains(c) ?? c.isWhitespace })
         },
         Builtin("split", [text, .init("sep", .string, default: .nothing, doc: "the separator (default: runs of whitespace)")],
                 doc: "The pieces between separators, as a list; without `sep`, the words between runs of whitespace.",
@@ -88,4 +87,15 @@ extension BuiltinGroup {
 
     /// The receiver of every string method.
     private static let text = Parameter("s", .string, doc: "the string")
+}
+
+extension String {
+    /// The string without leading and trailing whitespace (Python's `strip()`; what
+    /// `int()` and `float()` ignore around a number).
+    var trimmingWhitespace: String { trimming { $0.isWhitespace } }
+
+    /// The string without leading and trailing characters that `drop` holds for.
+    func trimming(_ drop: (Character) -> Bool) -> String {
+        String(self.drop(while: drop).reversed().drop(while: drop).reversed())
+    }
 }

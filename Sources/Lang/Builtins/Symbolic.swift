@@ -27,7 +27,7 @@ extension BuiltinGroup {
             let x = args["x"]
             if case .string(let text) = x {
                 // As Python's float(): surrounding whitespace is ignored.
-                let trimmed = String(text.value.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+                let trimmed = text.value.trimmingWhitespace
                 guard let v = Double(trimmed) else {
                     throw args.error("x", "float() cannot read \"\(text.value)\" as a number", kind: .value)
                 }

@@ -502,68 +502,52 @@ struct Parser {
     // Python's order: below arithmetic, above comparison, so masks need parentheses:
     // `(x > 0) & (y < 1)`, as in NumPy.
     private mutating func either() throws -> Expr {
-        var left = try both()
-        var length = 0
-        while match(.bar) {
-            try lengthen(&length)
-            skipNewlines()
-            let right = try both()
-            left = .binary(.eitherTrue, left, right, left.span.through(right.span))
-        }
-        return left
+        try leftAssociative({ try $0.both() }) { $0 == .symbol(.bar) ? .eitherTrue : nil }
     }
 
     private mutating func both() throws -> Expr {
-        var left = try additive()
-        var length = 0
-        while match(.ampersand) {
-            try lengthen(&length)
-            skipNewlines()
-            let right = try additive()
-            left = .binary(.bothTrue, left, right, left.span.through(right.span))
-        }
-        return left
+        try leftAssociative({ try $0.additive() }) { $0 == .symbol(.ampersand) ? .bothTrue : nil }
     }
 
     // additive -> multiplicative { ('+' | '-') multiplicative }
     private mutating func additive() throws -> Expr {
-        var left = try multiplicative()
-        var length = 0
-        while true {
-            let op: BinaryOperator
-            switch peek.kind {
-            case .symbol(.plus): op = .add
-            case .symbol(.minus): op = .subtract
-            default: return left
+        try leftAssociative({ try $0.multiplicative() }) { kind in
+            switch kind {
+            case .symbol(.plus): return .add
+            case .symbol(.minus): return .subtract
+            default: return nil
             }
-            try lengthen(&length)
-            advance()
-            skipNewlines()
-            let right = try multiplicative()
-            left = .binary(op, left, right, left.span.through(right.span))
         }
     }
 
     // multiplicative -> unary { ('*' | '/' | '//' | '@' | '%') unary }
     private mutating func multiplicative() throws -> Expr {
-        var left = try unary()
-        var length = 0
-        while true {
-            let op: BinaryOperator
-            switch peek.kind {
-            case .symbol(.star): op = .multiply
-            case .symbol(.slash): op = .divide
-            case .symbol(.at): op = .matmul
-            case .symbol(.percent): op = .modulo
-            case .symbol(.floorDivide): op = .floorDivide
-            default: return left
+        try leftAssociative({ try $0.unary() }) { kind in
+            switch kind {
+            case .symbol(.star): return .multiply
+            case .symbol(.slash): return .divide
+            case .symbol(.at): return .matmul
+            case .symbol(.percent): return .modulo
+            case .symbol(.floorDivide): return .floorDivide
+            default: return nil
             }
+        }
+    }
+
+    /// One level of left-associative operators: `next { op next }`, where `operatorOf`
+    /// says which operator a token is at this level (nil ends the level).
+    private mutating func leftAssociative(_ next: (inout Parser) throws -> Expr,
+                                          _ operatorOf: (TokenKind) -> BinaryOperator?) throws -> Expr {
+        var left = try next(&self)
+        var length = 0
+        while let op = operatorOf(peek.kind) {
             try lengthen(&length)
             advance()
             skipNewlines()
-            let right = try unary()
+            let right = try next(&self)
             left = .binary(op, left, right, left.span.through(right.span))
         }
+        return left
     }
 
     private mutating func lengthen(_ length: inout Int) throws {
